@@ -1,0 +1,216 @@
+// swift-tools-version:6.2
+// storesync: the in-store sync daemon of a POS platform.
+//
+// Imports point one way:
+//   storesync (CLI) → Daemon → Lookup, Sync, Shelf → Upstream, Store → Core, CSQLite
+//   Sandbox (both emulated APIs) → Core; used by tests, `storesync demo` and benchmarks.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "storesync",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "storesync", targets: ["storesync"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+    ],
+    targets: [
+        // SQLite from the system (Debian: libsqlite3-dev), as the user asked: no SQLite package.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Shared value types and pure rules: barcodes, credits, money, JSON, dates, durations.
+        .target(
+            name: "Core",
+            swiftSettings: swiftSettings
+        ),
+        // Emulator of both upstream APIs (Retail Digitals and Retagly), faithful to the contracts.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "Core",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The state directory: SQLite cache, sync state, queues, outbox, token store, image store.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Core",
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Retail Digitals client: tokens, pacing, retries, costs, image download.
+        .target(
+            name: "Upstream",
+            dependencies: [
+                "Core",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Nightly delta sync, bulk-check prefilter, scheduler, budgets, resync.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Core",
+                "Store",
+                "Upstream",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Retagly shelf-display push: outbox, pusher, batch sessions.
+        .target(
+            name: "Shelf",
+            dependencies: [
+                "Core",
+                "Store",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The local socket API (HTTP/1.1 + JSON on a Unix socket), hot path on plain SwiftNIO.
+        .target(
+            name: "Lookup",
+            dependencies: [
+                "Core",
+                "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Configuration, wiring of every service, systemd integration, logging, metrics.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Core",
+                "Store",
+                "Upstream",
+                "Sync",
+                "Shelf",
+                "Lookup",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The one executable: `storesync serve|resync|lookup|status|sandbox|demo`.
+        .executableTarget(
+            name: "storesync",
+            dependencies: [
+                "Core",
+                "Daemon",
+                "Sandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Shared test helpers: temporary directories, an embedded sandbox, raw HTTP over sockets.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Core",
+                "Sandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: ["Core", "Sandbox", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Core", "Store", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UpstreamTests",
+            dependencies: ["Core", "Upstream", "Store", "Sandbox", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Core", "Sync", "Store", "Upstream", "Sandbox", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ShelfTests",
+            dependencies: ["Core", "Shelf", "Store", "Sandbox", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LookupTests",
+            dependencies: ["Core", "Lookup", "Store", "Sandbox", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Core", "Daemon", "Sandbox", "TestSupport", "storesync"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

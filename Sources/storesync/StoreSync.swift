@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct StoreSync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "storesync", abstract: "The in-store sync daemon.")
+}
