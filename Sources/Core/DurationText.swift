@@ -49,8 +49,8 @@ public enum DurationText {
 }
 
 extension Duration {
-    /// The duration in (fractional) seconds.
-    public var seconds: Double {
+    /// The duration in (fractional) seconds, as Foundation measures time.
+    public var timeInterval: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

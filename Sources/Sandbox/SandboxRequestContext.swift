@@ -1,0 +1,19 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The Hummingbird request context of the sandbox: the core context plus the connection's peer
+/// address, which signed image URLs are bound to and per-IP auth throttles count by.
+public struct SandboxRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The peer of the TCP connection (e.g. `127.0.0.2` when a test binds its client there).
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The peer IP as text (`127.0.0.1`), or `unknown`.
+    public var peerIP: String { remoteAddress?.ipAddress ?? "unknown" }
+}
