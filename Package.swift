@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -152,6 +153,7 @@ let package = Package(
             name: "storesync",
             dependencies: [
                 "Core",
+                "Store",
                 "Daemon",
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -169,9 +171,11 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
@@ -179,7 +183,12 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SandboxTests",
-            dependencies: ["Core", "Sandbox", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Core", "Sandbox", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
