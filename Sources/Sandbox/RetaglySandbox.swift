@@ -14,4 +14,8 @@ public final class RetaglySandbox: Sendable {
 
     /// Registers every Retagly route on `group` (already prefixed with `/retagly`).
     public func addRoutes(to group: RouterGroup<SandboxRequestContext>) {}
+
+    /// Registers the Retagly part of the control plane on `group` (already prefixed with
+    /// `/_sandbox/retagly`): store contents, sessions, faults.
+    public func addControlRoutes(to group: RouterGroup<SandboxRequestContext>) {}
 }
