@@ -42,7 +42,9 @@ public enum CatalogCSV {
             case .success(let entry):
                 if let earlier = firstLine[entry.barcode] {
                     problems.append(
-                        Problem(line: record.line, message: "barcode \(entry.barcode) also on line \(earlier); this later row wins"))
+                        Problem(
+                            line: record.line,
+                            message: "barcode \(entry.barcode) also on line \(earlier); this later row wins"))
                 } else {
                     firstLine[entry.barcode] = record.line
                 }

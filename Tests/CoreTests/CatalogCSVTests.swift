@@ -5,7 +5,8 @@ import Testing
 struct CatalogCSVTests {
     @Test("Rows with quotes, CRLF and optional columns become entries")
     func parsesRows() throws {
-        let csv = "\u{FEFF}barcode,name,price,stock,on_sale,sale_price\r\n"
+        let csv =
+            "\u{FEFF}barcode,name,price,stock,on_sale,sale_price\r\n"
             + "017000161563,\"Cereal, \"\"Example\"\"\",4.99,12,yes,3.49\r\n"
             + "96385074,Plain,1,,,\r\n"
         let result = try CatalogCSV.parse(Array(csv.utf8))
