@@ -208,6 +208,23 @@ struct RetaglyBatchTests {
             #expect(try await Self.status(server, id)["status"]?.stringValue == "open")
             let missing = try await server.call(.POST, "/retagly/batch/complete", body: [:])
             #expect(missing.status == 400)
+            let unknown = try await server.call(.POST, "/retagly/batch/complete", body: ["sessionId": "bs_unknown"])
+            #expect(unknown.status == 404 && unknown.errorCode == "session_not_found")
+        }
+    }
+
+    @Test("On a real-time clock, processing runs with the wall clock and a test can jump it ahead")
+    func realTimeClock() async throws {
+        var timing = RetaglyTiming()
+        timing.minimumSaving = .seconds(30)
+        try await Server.run(clock: SandboxClock(mode: .realTime), timing: timing) { server in
+            let id = try await Self.session(server, [RetaglyFixtures.product(RetaglyFixtures.barcode(1))])
+            _ = try await server.call(.POST, "/retagly/batch/complete", body: ["sessionId": .string(id)])
+            let early = try await Self.status(server, id)
+            #expect(early["status"]?.stringValue == "processing" && early["phase"]?.stringValue == "saving")
+            server.clock.advance(by: .seconds(30 + 15 + 30))
+            let late = try await Self.status(server, id)
+            #expect(late["status"]?.stringValue == "completed" && late["productsSaved"]?.intValue == 1)
         }
     }
 }

@@ -132,6 +132,23 @@ struct RetaglyFaultTests {
         }
     }
 
+    @Test("Injected faults happen in front of the API: they never count against the rate limit")
+    func faultsNotCounted() async throws {
+        var faults = RetaglyFaults()
+        faults.serverErrorRate = 1
+        try await Server.run(faults: faults, rateLimitPerMinute: 1) { server in
+            for _ in 0..<3 {
+                let reply = try await server.call(.POST, "/retagly/batch/start", body: [:])
+                #expect(reply.status >= 500)
+            }
+            server.sandbox.setFaults(.none)
+            let first = try await server.call(.POST, "/retagly/batch/start", body: [:])
+            #expect(first.status == 200)
+            let second = try await server.call(.POST, "/retagly/batch/start", body: [:])
+            #expect(second.status == 429)
+        }
+    }
+
     @Test("Session faults: a failing session stops in display sync; unconfirmed displays end verification at 6 minutes")
     func sessionFaults() async throws {
         var faults = RetaglyFaults()

@@ -83,3 +83,37 @@ struct RetaglyLedgerTests {
         }
     }
 }
+
+/// The repeated-delivery audit that issue 7's tests rely on.
+@Suite("Retagly repeated deliveries")
+struct RetaglyRepeatTests {
+    typealias Server = RetaglyTestServer
+
+    @Test("Resending a delivered state is a repeat; a change in between or a delayed answer before it is not")
+    func repeats() async throws {
+        try await Server.run { server in
+            let a = RetaglyFixtures.barcode(1)
+            let b = RetaglyFixtures.barcode(2)
+            _ = try await server.send("add", [RetaglyFixtures.product(a, price: "1"), RetaglyFixtures.product(b)])
+            _ = try await server.send("productUpdate", [["barcode": .string(a), "price": 2]])
+            _ = try await server.send("productUpdate", [["barcode": .string(a), "price": 1]])
+            #expect(server.sandbox.repeatedDeliveries(token: Server.tokenA).isEmpty)
+            _ = try await server.send("productUpdate", [["barcode": .string(a), "price": 1]])
+            let repeats = server.sandbox.repeatedDeliveries(token: Server.tokenA)
+            #expect(repeats.count == 1)
+            #expect(repeats.first?.write.change.barcode == a && repeats.first?.excuse == nil)
+            #expect(repeats.first?.previous.ledgerSequence == 3)
+            var faults = RetaglyFaults()
+            faults.delayRate = 1
+            faults.delay = .milliseconds(1)
+            server.sandbox.setFaults(faults)
+            _ = try await server.send("productUpdate", [["barcode": .string(b), "stock": 3]])
+            server.sandbox.setFaults(.none)
+            _ = try await server.send("productUpdate", [["barcode": .string(b), "stock": 3]])
+            let all = server.sandbox.repeatedDeliveries(token: Server.tokenA)
+            #expect(all.count == 2)
+            #expect(all.last?.write.change.barcode == b && all.last?.excuse != nil)
+            #expect(all.filter { $0.excuse == nil }.count == 1)
+        }
+    }
+}

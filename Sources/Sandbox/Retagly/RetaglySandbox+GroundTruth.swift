@@ -104,3 +104,18 @@ extension RetaglySandbox {
         state.withLock { $0.rateLimitPerMinute = perMinute }
     }
 }
+
+extension RetaglySandbox {
+    /// The writes of the store of `token` that delivered a state the product already had (a
+    /// resend with no change in between), each excused when the sandbox gave the client a reason
+    /// (a delayed answer, a failed session). A client that never resends what was delivered shows
+    /// no unexcused repeat: `repeatedDeliveries(token:).filter { $0.excuse == nil }` is empty.
+    /// The first write of a barcode is never a repeat (a preloaded product is not a delivery).
+    public func repeatedDeliveries(token: String) -> [RetaglyRepeatedDelivery] {
+        let writes = writes(token: token)
+        let identity = storeIdentity(token: token)
+        let delayed = Set(ledger().filter { $0.store == identity && $0.fault == .delay }.map(\.sequence))
+        let failed = Set(sessions(token: token).filter { $0.status.status == .failed }.map(\.sessionId))
+        return RetaglyDeliveryAudit.repeats(in: writes, delayedSequences: delayed, failedSessions: failed)
+    }
+}
