@@ -6,10 +6,7 @@ extension RetaglyState {
     /// and the endpoint itself; records the ledger entry.
     mutating func handle(_ call: RetaglyCall) -> RetaglyOutcome {
         requestCount += 1
-        let parsed: Result<JSONValue, JSONParseError>? = call.body.map { bytes in
-            Result { () throws(JSONParseError) in try JSONValue(parsing: bytes) }
-        }
-        let body = try? parsed?.get()
+        let body = try? call.parsed?.get()
         var entry = RetaglyLedgerEntry(
             sequence: ledger.count + 1, time: call.now, store: call.token.flatMap { stores[$0]?.identity },
             endpoint: call.endpoint, sessionId: call.pathSessionId ?? body?["sessionId"]?.stringValue, status: 0,
@@ -29,7 +26,7 @@ extension RetaglyState {
         case (_, let error?)?:
             outcome = RetaglyOutcome(error: error)
         default:
-            outcome = answer(call, parsed: parsed, entry: &entry)
+            outcome = answer(call, entry: &entry)
             if fault?.0 == .delay { outcome.delay = faults.delay }
         }
         entry.status = outcome.status
@@ -39,9 +36,7 @@ extension RetaglyState {
     }
 
     /// The API proper, once no fault replaced the answer.
-    private mutating func answer(
-        _ call: RetaglyCall, parsed: Result<JSONValue, JSONParseError>?, entry: inout RetaglyLedgerEntry
-    ) -> RetaglyOutcome {
+    private mutating func answer(_ call: RetaglyCall, entry: inout RetaglyLedgerEntry) -> RetaglyOutcome {
         guard let token = call.token, stores[token] != nil else {
             let message =
                 call.token == nil
@@ -56,7 +51,7 @@ extension RetaglyState {
                     retryAfter: wait, message: "over \(limit ?? 0) requests a minute for this store; retry later"))
         }
         var body: JSONValue?
-        switch parsed {
+        switch call.parsed {
         case nil:
             return RetaglyOutcome(
                 error: .tooManyProducts(
