@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case closed
     /// A migration failed; nothing of it was applied.
     case migrationFailed(version: Int, name: String, cause: String)
+    /// JSON text handed to the store does not parse (it would break every answer built from it).
+    case invalidJSON(field: String, barcode: String, cause: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "the database is closed (storesync is shutting down)"
         case .migrationFailed(let version, let name, let cause):
             return "database migration \(version) (\(name)) failed and was rolled back: \(cause)"
+        case .invalidJSON(let field, let barcode, let cause):
+            return "refusing to cache \(field) of \(barcode): \(cause); the record was not saved"
         }
     }
 }

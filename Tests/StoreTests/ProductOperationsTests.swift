@@ -18,6 +18,27 @@ struct ProductOperationsTests {
         }
     }
 
+    @Test("JSON that does not parse is refused and nothing is saved")
+    func invalidJSONRefused() async throws {
+        try await Fixtures.withDatabase { database, _ in
+            var broken = Fixtures.product(Fixtures.cereal)
+            broken.productMeta = #"{"brand": "Acme""#
+            await #expect {
+                try await database.write { [broken] in try $0.saveProduct(broken) }
+            } throws: { error in
+                guard case StoreError.invalidJSON("product_meta", "017000161563", _) = error else { return false }
+                return true
+            }
+            var badImageMeta = Fixtures.product(Fixtures.cereal)
+            badImageMeta.imageMeta = "{front}"
+            await #expect(throws: StoreError.self) {
+                try await database.write { [badImageMeta] in try $0.saveProduct(badImageMeta) }
+            }
+            let saved = try await database.read { try $0.product(Fixtures.cereal) }
+            #expect(saved == nil)
+        }
+    }
+
     @Test("Saving again replaces the record and keeps its image rows; a nil image_meta stays nil")
     func replaceKeepsImages() async throws {
         try await Fixtures.withDatabase { database, _ in

@@ -60,4 +60,21 @@ struct TokenStoreTests {
             #expect(!text.contains("secret"), "leaked in: \(text)")
         }
     }
+
+    @Test("A failed write's error names the SQL, never the values bound to it")
+    func errorsCarryNoValues() async throws {
+        try await Fixtures.withDatabase { database, _ in
+            var image = Fixtures.image(Fixtures.cereal, .front)
+            image.sha256 = "sk_live_secretvalue"
+            image.productUpdatedAt = "rt_secret_refresh"
+            do {
+                try await database.write { [image] in try $0.saveImage(image) }
+                Issue.record("saving an image without its product should fail")
+            } catch {
+                let text = "\(error) \(String(reflecting: error))"
+                #expect(text.contains("FOREIGN KEY"))
+                #expect(!text.contains("secret"))
+            }
+        }
+    }
 }

@@ -53,8 +53,18 @@ struct DatabaseOpener {
         return nil
     }
 
-    /// Creates an empty file with mode 0600 (before SQLite touches it) and opens it.
+    /// Creates an empty file with mode 0600 (before SQLite touches it) and opens it. A `-wal` or
+    /// `-shm` left without its database is moved aside first: SQLite would otherwise replay that
+    /// journal into the new, empty file.
     private func createFresh() throws -> SQLiteConnection {
+        let orphans = ["-wal", "-shm"].filter { POSIXFiles.exists(path + $0) }
+        if !orphans.isEmpty {
+            let target = Self.asidePath(for: path, kind: "orphan", at: Date(), exists: POSIXFiles.exists)
+            for suffix in orphans { try POSIXFiles.move(path + suffix, to: target + suffix, spaceRoot: directory) }
+            logger.warning(
+                "found a journal without its database file; moved it aside",
+                metadata: ["path": "\(path)", "moved_to": "\(target)"])
+        }
         let descriptor = try POSIXFiles.createExclusive(path, mode: 0o600, spaceRoot: directory)
         close(descriptor)
         try POSIXFiles.syncDirectory(directory, spaceRoot: directory)
@@ -88,7 +98,7 @@ struct DatabaseOpener {
 
     /// Renames the damaged file and its `-wal`/`-shm` to `storesync.sqlite.corrupt-<UTC time>…`.
     private func moveAside(problems: [String]) throws {
-        let target = Self.corruptPath(for: path, at: Date(), exists: POSIXFiles.exists)
+        let target = Self.asidePath(for: path, kind: "corrupt", at: Date(), exists: POSIXFiles.exists)
         for suffix in ["-wal", "-shm", ""] where POSIXFiles.exists(path + suffix) {
             try POSIXFiles.move(path + suffix, to: target + suffix, spaceRoot: directory)
         }
@@ -104,10 +114,10 @@ struct DatabaseOpener {
             ])
     }
 
-    /// The first free name `<path>.corrupt-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`, … if taken).
-    static func corruptPath(for path: String, at date: Date, exists: (String) -> Bool) -> String {
+    /// The first free name `<path>.<kind>-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`, … if taken).
+    static func asidePath(for path: String, kind: String, at date: Date, exists: (String) -> Bool) -> String {
         let stamp = Timestamp.format(date).filter { $0 != "-" && $0 != ":" }
-        let base = "\(path).corrupt-\(stamp)"
+        let base = "\(path).\(kind)-\(stamp)"
         var candidate = base
         var counter = 1
         while exists(candidate) || exists(candidate + "-wal") {

@@ -3,7 +3,14 @@ import Core
 extension WriteConnection {
     /// Inserts or replaces the record of `record.barcode` (its image index rows stay), and removes a
     /// negative entry for it: a barcode upstream just returned is not unknown any more.
+    ///
+    /// `productMeta` and `imageMeta` must be valid JSON (they are stored as given and later written
+    /// verbatim into answers); anything else throws ``StoreError/invalidJSON(field:barcode:cause:)``.
     public func saveProduct(_ record: ProductRecord) throws {
+        try Self.checkJSON(record.productMeta, field: "product_meta", barcode: record.barcode)
+        if let imageMeta = record.imageMeta {
+            try Self.checkJSON(imageMeta, field: "image_meta", barcode: record.barcode)
+        }
         try sqlite.run(
             """
             INSERT INTO products (barcode, product_meta, image_meta, updated_at, fetched_at, variants, source)
@@ -44,5 +51,13 @@ extension WriteConnection {
         try sqlite.run(
             "UPDATE products SET variants = ? WHERE barcode = ?", .text(VariantList.encode(variants)),
             .text(barcode.digits)) > 0
+    }
+
+    private static func checkJSON(_ text: String, field: String, barcode: Barcode) throws {
+        do {
+            _ = try JSONValue(parsing: text)
+        } catch {
+            throw StoreError.invalidJSON(field: field, barcode: barcode.digits, cause: error.description)
+        }
     }
 }
