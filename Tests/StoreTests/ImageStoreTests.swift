@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import NIOPosix
 import Testing
 
 @testable import Store
@@ -136,6 +137,29 @@ struct ImageStoreTests {
             let path = try ImageStore.relativePath(barcode: Barcode(trustedCanonical: digits), variant: .frontClean)
             #expect(path == "\(digits.prefix(3))/\(digits)/front_clean.png")
         }
+    }
+
+    @Test("A streamed write in chunks and a store on a thread pool give the same file and hash")
+    func streamedAndPooled() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let images = ImageStore(stateDirectory: directory.path + "/")
+        #expect(images.root == directory.path + "/images")
+        let writer = try images.beginWrite(barcode: Fixtures.cereal, variant: .back)
+        for chunk in stride(from: 0, to: Self.jpeg.count, by: 1000) {
+            try Self.jpeg[chunk..<min(chunk + 1000, Self.jpeg.count)].withUnsafeBytes {
+                try writer.write(contentsOf: $0)
+            }
+        }
+        let streamed = try writer.commit()
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        let pooled = try await images.store(Self.jpeg, barcode: Fixtures.barcode(1), variant: .back, on: pool)
+        let swept = try await images.sweepTemporaryFiles(on: pool)
+        try await pool.shutdownGracefully()
+        #expect(streamed.sha256 == ImageDigest.sha256(Self.jpeg) && streamed.bytes == Self.jpeg.count)
+        #expect(pooled.sha256 == streamed.sha256)
+        #expect(swept == 0)
     }
 
     @Test("A full disk says so and names the directory to free space under")

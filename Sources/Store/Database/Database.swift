@@ -20,10 +20,10 @@ public final class Database: Sendable {
     /// `<directory>/storesync.sqlite`.
     public let path: String
     let logger: Logger
-    private let writerPool: NIOThreadPool
-    private let writer: ConfinedConnection
-    private let readerPool: NIOThreadPool
-    private let readers: Mutex<[ConfinedConnection]>
+    let writerPool: NIOThreadPool
+    let writer: ConfinedConnection
+    let readerPool: NIOThreadPool
+    let readers: Mutex<[ConfinedConnection]>
     private let isClosed = Mutex(false)
 
     private init(
@@ -52,6 +52,8 @@ public final class Database: Sendable {
     static func open(
         directory: String, logger: Logger, readers readerCount: Int, migrations: [Migration]
     ) async throws -> Database {
+        var directory = directory
+        while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
         let writerPool = NIOThreadPool(numberOfThreads: 1)
         writerPool.start()
         let readerPool = NIOThreadPool(numberOfThreads: max(1, readerCount))
@@ -91,47 +93,8 @@ public final class Database: Sendable {
         try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
     }
 
-    /// Runs `body` in one write transaction on the writer thread: `BEGIN IMMEDIATE`, then `COMMIT`
-    /// when it returns (durable on return: `synchronous=FULL`), `ROLLBACK` when it throws.
-    @discardableResult
-    public func write<T: Sendable>(_ body: @Sendable (WriteConnection) throws -> T) async throws -> T {
-        try await withoutActuallyEscaping(body) { escapable in
-            let job = ConfinedJob<WriteConnection, T>(escapable)
-            let writer = self.writer
-            return try await withCheckedThrowingContinuation { continuation in
-                writerPool.submit { state in
-                    guard case .active = state else {
-                        job.discard()
-                        return continuation.resume(throwing: StoreError.closed)
-                    }
-                    let result = Self.inTransaction(writer.connection, begin: "BEGIN IMMEDIATE") { connection in
-                        job.run(WriteConnection(sqlite: connection))
-                    }
-                    continuation.resume(with: result)
-                }
-            }
-        }
-    }
-
-    /// Runs `body` in one read transaction on a pooled read-only connection.
-    public func read<T: Sendable>(_ body: @Sendable (ReadConnection) throws -> T) async throws -> T {
-        try await withoutActuallyEscaping(body) { escapable in
-            let job = ConfinedJob<ReadConnection, T>(escapable)
-            return try await withCheckedThrowingContinuation { continuation in
-                readerPool.submit { state in
-                    guard case .active = state, let reader = self.checkOutReader() else {
-                        job.discard()
-                        return continuation.resume(throwing: StoreError.closed)
-                    }
-                    let result = Self.inTransaction(reader.connection, begin: "BEGIN DEFERRED") { connection in
-                        job.run(ReadConnection(sqlite: connection))
-                    }
-                    self.checkIn(reader)
-                    continuation.resume(with: result)
-                }
-            }
-        }
-    }
+    /// The image store of the same state directory.
+    public var imageStore: ImageStore { ImageStore(stateDirectory: directory) }
 
     /// A synchronous read-only connection with its own prepared statements for the lookup hot path.
     /// Not `Sendable`: create one per event loop and use it only there.
@@ -162,36 +125,5 @@ public final class Database: Sendable {
         logger.warning("database dropped without close(); closing it now", metadata: ["path": "\(path)"])
         writerPool.shutdownGracefully { _ in }
         readerPool.shutdownGracefully { _ in }
-    }
-
-    private func checkOutReader() -> ConfinedConnection? {
-        readers.withLock { $0.popLast() }
-    }
-
-    private func checkIn(_ reader: ConfinedConnection) {
-        readers.withLock { $0.append(reader) }
-    }
-
-    /// Runs `body` between `begin` and `COMMIT`; rolls back when it fails or the commit fails.
-    private static func inTransaction<T>(
-        _ connection: SQLiteConnection, begin: String, _ body: (SQLiteConnection) -> Result<T, any Error>
-    ) -> Result<T, any Error> {
-        do {
-            try connection.execute(begin)
-        } catch {
-            return .failure(error)
-        }
-        let result = body(connection)
-        do {
-            if case .success = result {
-                try connection.execute("COMMIT")
-            } else {
-                try connection.execute("ROLLBACK")
-            }
-        } catch {
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            if case .success = result { return .failure(error) }
-        }
-        return result
     }
 }

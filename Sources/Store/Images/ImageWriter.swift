@@ -30,13 +30,15 @@ public final class ImageWriter {
 
     /// Appends `bytes` to the temporary file.
     public func write(_ bytes: some Sequence<UInt8>) throws {
+        try Array(bytes).withUnsafeBytes { try write(contentsOf: $0) }
+    }
+
+    /// Appends the bytes of `buffer` (e.g. a `ByteBuffer`'s readable bytes) without copying them.
+    public func write(contentsOf buffer: UnsafeRawBufferPointer) throws {
         precondition(!finished, "write after commit or discard")
-        let chunk = Array(bytes)
-        try chunk.withUnsafeBytes { buffer in
-            try POSIXFiles.writeAll(descriptor, buffer, path: temporaryPath, spaceRoot: store.root)
-            hasher.update(bufferPointer: buffer)
-        }
-        byteCount += chunk.count
+        try POSIXFiles.writeAll(descriptor, buffer, path: temporaryPath, spaceRoot: store.root)
+        hasher.update(bufferPointer: buffer)
+        byteCount += buffer.count
     }
 
     /// Flushes the bytes to disk, renames the file over its final name and flushes the directory.
