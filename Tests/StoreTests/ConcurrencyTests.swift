@@ -57,6 +57,7 @@ struct ConcurrencyTests {
 
     @Test("A write that throws rolls back everything it did")
     func rollbackOnThrow() async throws {
+        /// The failure the write closure throws.
         struct Abort: Error {}
         try await Fixtures.withDatabase { database, _ in
             await #expect(throws: Abort.self) {

@@ -3,6 +3,7 @@ import Synchronization
 
 /// Log lines kept in memory, so a test can assert what was logged (and what never was).
 final class LogRecorder: Sendable {
+    /// One recorded log line.
     struct Entry: Sendable {
         let level: Logger.Level
         let message: String
