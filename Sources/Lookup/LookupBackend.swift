@@ -1,4 +1,5 @@
 import Core
+import Store
 
 /// What the socket asks of the rest of the daemon. `Lookup` declares it, `Daemon` implements it with
 /// the sync engine, the product fetcher, the shelf outbox and the status report, so that `Lookup`
@@ -34,7 +35,7 @@ public protocol LookupBackend: Sendable {
 /// The outcome of a live fetch.
 public enum LiveOutcome: Sendable {
     /// Upstream has it; it is stored (with the images that fit the deadline).
-    case found(ProductView)
+    case found(HotProduct)
     /// Upstream does not have it (a negative entry is stored).
     case notFound
     /// Upstream could not answer in time or at all; `reason` is a short code such as `timeout`,

@@ -19,8 +19,6 @@ public struct LookupConfiguration: Sendable {
     public var socketMode: UInt16 = 0o660
     /// Optional loopback TCP listener.
     public var tcp: TCPAddress?
-    /// The state directory, for the absolute image paths in answers.
-    public var stateDirectory: String = "/var/lib/storesync"
     /// Connections open at once; more are answered `503` and closed.
     public var maxConnections = 1024
     /// An idle keep-alive connection is closed after this long.

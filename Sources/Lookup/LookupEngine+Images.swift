@@ -3,12 +3,13 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Store
 
 extension LookupEngine {
     /// `GET /v1/products/{barcode}/images/{variant}`: bytes from memory when cached, else read once
     /// from the image store on the slow path. `ETag` is the quoted sha256; `If-None-Match` → 304.
     func image(
-        _ raw: Substring, variant rawVariant: Substring, ifNoneMatch: String?, reader: any CacheReader
+        _ raw: Substring, variant rawVariant: Substring, ifNoneMatch: String?, reader: ProductReader
     ) -> Decision {
         let barcode: Barcode
         do { barcode = try Barcode(validating: raw) } catch {
@@ -22,7 +23,7 @@ extension LookupEngine {
                         "there is no image variant \"\(rawVariant)\"; variants are front, back, front_clean, back_clean"
                 ))
         }
-        guard let view = reader.product(barcode), let image = view.images.first(where: { $0.variant == variant }) else {
+        guard let image = reader.image(barcode, variant: variant) else {
             return .answer(
                 .error(
                     .notFound, code: "image_not_found", message: "no \(variant.rawValue) image is stored for \(barcode)"
@@ -37,12 +38,12 @@ extension LookupEngine {
         if let bytes = images.bytes(forSHA256: image.sha256) {
             return .answer(imageAnswer(bytes, image: image, etag: etag))
         }
-        let path = configuration.stateDirectory + "/" + image.relativePath
+        let path = reader.absolutePath(of: image)
         return .slow { self.loadImage(path: path, image: image, etag: etag) }
     }
 
-    private func loadImage(path: String, image: ImageView, etag: String) -> Answer {
-        guard let data = FileManager.default.contents(atPath: path), data.count == image.bytes else {
+    private func loadImage(path: String, image: HotImage, etag: String) -> Answer {
+        guard let data = FileManager.default.contents(atPath: path), data.count == Int(image.bytes) else {
             logger.error(
                 "stored image is missing or has the wrong size; run `storesync resync --barcode` for it",
                 metadata: ["path": "\(path)", "expected_bytes": "\(image.bytes)"])
@@ -56,7 +57,7 @@ extension LookupEngine {
         return imageAnswer(bytes, image: image, etag: etag)
     }
 
-    private func imageAnswer(_ bytes: ByteBuffer, image: ImageView, etag: String) -> Answer {
+    private func imageAnswer(_ bytes: ByteBuffer, image: HotImage, etag: String) -> Answer {
         var answer = Answer(status: .ok, contentType: image.contentType, body: bytes)
         answer.extraHeaders = [("ETag", etag), ("Cache-Control", "no-cache")]
         return answer

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Store
 
 /// The answering rules of the socket, independent of HTTP plumbing: validate the barcode, answer a
 /// fresh or acceptably stale cache hit at once on the caller's thread, and hand everything else to
@@ -24,15 +25,15 @@ final class LookupEngine: Sendable {
     let logger: Logger
 
     init(
-        configuration: LookupConfiguration, backend: any LookupBackend, metrics: LookupMetrics, scans: ScanCounter,
-        logger: Logger
+        configuration: LookupConfiguration, backend: any LookupBackend, imageRoot: String, metrics: LookupMetrics,
+        scans: ScanCounter, logger: Logger
     ) {
         self.configuration = configuration
         self.backend = backend
         self.metrics = metrics
         self.images = ImageCache(capacityBytes: configuration.imageCacheBytes)
         self.scans = scans
-        self.encoder = ProductAnswer(stateDirectory: configuration.stateDirectory)
+        self.encoder = ProductAnswer(imageRoot: imageRoot)
         self.logger = logger
     }
 
@@ -40,7 +41,7 @@ final class LookupEngine: Sendable {
     static func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     /// `GET /v1/products/{barcode}` on the event loop.
-    func product(_ raw: Substring, reader: any CacheReader, allocator: ByteBufferAllocator) -> Decision {
+    func product(_ raw: Substring, reader: ProductReader, allocator: ByteBufferAllocator) -> Decision {
         let started = ContinuousClock.now
         let barcode: Barcode
         do { barcode = try Barcode(validating: raw) } catch {
@@ -50,8 +51,8 @@ final class LookupEngine: Sendable {
         scans.record(barcode)
         if barcode.isInStore { return .answer(catalogOrNotFound(barcode, inStore: true, started: started, allocator)) }
         let now = Self.nowMillis()
-        if let view = reader.product(barcode) {
-            let age = now - view.fetchedAtMillis
+        if let view = reader.lookup(barcode) {
+            let age = now - view.fetchedAt.value
             if age <= configuration.metadataTTL.milliseconds {
                 metrics.lookup(source: "cache", outcome: "hit", since: started)
                 return .answer(productAnswer(view, source: "cache", stale: false, allocator))
@@ -63,7 +64,9 @@ final class LookupEngine: Sendable {
             }
             return .slow { await self.liveAnswer(barcode, stale: view, started: started, allocator) }
         }
-        if let checked = reader.negativeCheckedAt(barcode), now - checked <= configuration.negativeTTL.milliseconds {
+        if let negative = reader.negative(barcode),
+            now - negative.checkedAt.value <= configuration.negativeTTL.milliseconds
+        {
             return .answer(catalogOrNotFound(barcode, inStore: false, started: started, allocator))
         }
         return .slow { await self.liveAnswer(barcode, stale: nil, started: started, allocator) }
@@ -72,7 +75,7 @@ final class LookupEngine: Sendable {
     /// A miss (or an entry too stale to serve first): fetch live within the deadline, else answer
     /// from what is known.
     func liveAnswer(
-        _ barcode: Barcode, stale: ProductView?, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
+        _ barcode: Barcode, stale: HotProduct?, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
     ) async -> Answer {
         let deadline = started + configuration.liveTimeout
         let outcome = await LiveDeadline.run(until: deadline + .milliseconds(250)) {
@@ -119,11 +122,10 @@ final class LookupEngine: Sendable {
     }
 
     private func productAnswer(
-        _ view: ProductView, source: String, stale: Bool, _ allocator: ByteBufferAllocator
+        _ view: HotProduct, source: String, stale: Bool, _ allocator: ByteBufferAllocator
     ) -> Answer {
-        var buffer = allocator.buffer(capacity: view.productMetaJSON.utf8.count + 512 + view.images.count * 256)
-        let barcode = Barcode(trustedCanonical: view.barcode)
-        encoder.write(view, source: source, stale: stale, catalog: backend.catalogEntry(barcode), into: &buffer)
+        var buffer = allocator.buffer(capacity: view.productMeta.utf8.count + 512 + view.images.count * 256)
+        encoder.write(view, source: source, stale: stale, catalog: backend.catalogEntry(view.barcode), into: &buffer)
         return Answer(status: .ok, contentType: "application/json; charset=utf-8", body: buffer)
     }
 

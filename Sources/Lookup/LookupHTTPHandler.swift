@@ -1,6 +1,7 @@
 import Core
 import NIOCore
 import NIOHTTP1
+import Store
 
 /// The per-connection HTTP/1.1 handler: collects one request (bounded), routes it, answers on the
 /// event loop when it can and through the ``SlowLane`` when it cannot. Pipelined requests are
@@ -25,10 +26,10 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private let server: LookupServerContext
-    private let reader: any CacheReader
+    private let reader: ProductReader
     private var state = State.idle
 
-    init(server: LookupServerContext, reader: any CacheReader) {
+    init(server: LookupServerContext, reader: ProductReader) {
         self.server = server
         self.reader = reader
     }

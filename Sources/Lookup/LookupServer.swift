@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import ServiceLifecycle
+import Store
 import Synchronization
 
 /// The local socket API as a ServiceLifecycle `Service`: HTTP/1.1 + JSON on a Unix socket (and
@@ -12,7 +13,7 @@ import Synchronization
 /// lookups in flight, then closes the remaining connections.
 public final class LookupServer: Service, Sendable {
     let context: LookupServerContext
-    let readerFactory: @Sendable () throws -> any CacheReader
+    let database: Database
     let group: any EventLoopGroup
     let connections: ConnectionRegistry
     let logger: Logger
@@ -25,14 +26,16 @@ public final class LookupServer: Service, Sendable {
     ///   (`LISTEN_FDS`); when set, `socketPath` is not bound or removed by this server.
     public init(
         configuration: LookupConfiguration, backend: any LookupBackend,
-        readerFactory: @escaping @Sendable () throws -> any CacheReader, eventLoopGroup: any EventLoopGroup,
+        database: Database, eventLoopGroup: any EventLoopGroup,
         metrics: any MetricsFactory, scans: ScanCounter, logger: Logger, inheritedSocket: CInt? = nil
     ) {
         let lookupMetrics = LookupMetrics(factory: metrics)
         let engine = LookupEngine(
-            configuration: configuration, backend: backend, metrics: lookupMetrics, scans: scans, logger: logger)
+            configuration: configuration, backend: backend,
+            imageRoot: ImageStore.root(stateDirectory: database.directory),
+            metrics: lookupMetrics, scans: scans, logger: logger)
         self.context = LookupServerContext(configuration: configuration, engine: engine, metrics: lookupMetrics)
-        self.readerFactory = readerFactory
+        self.database = database
         self.group = eventLoopGroup
         self.connections = ConnectionRegistry(limit: configuration.maxConnections, metrics: lookupMetrics)
         self.logger = logger
@@ -46,7 +49,8 @@ public final class LookupServer: Service, Sendable {
     public var slowLaneDepth: Int { context.lane.depth }
 
     public func run() async throws {
-        let readers = try await ReaderRegistry.make(group: group, factory: readerFactory)
+        let database = self.database
+        let readers = try await ReaderRegistry.make(group: group) { try database.makeProductReader() }
         let listeners = try await bindListeners(readers: readers)
         context.markReady()
         ready.fire()

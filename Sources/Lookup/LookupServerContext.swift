@@ -2,6 +2,7 @@ import Atomics
 import Core
 import NIOCore
 import NIOHTTP1
+import Store
 
 /// What every connection of one server shares: configuration, the answering engine, the slow lane,
 /// metrics and the shutdown flag.
@@ -29,7 +30,7 @@ final class LookupServerContext: Sendable {
 
     /// Routes one complete request.
     func decide(
-        _ route: Route, head: HTTPRequestHead, body: [UInt8], reader: any CacheReader, allocator: ByteBufferAllocator
+        _ route: Route, head: HTTPRequestHead, body: [UInt8], reader: ProductReader, allocator: ByteBufferAllocator
     ) -> LookupEngine.Decision {
         switch route {
         case .product(let barcode):

@@ -1,32 +1,32 @@
 import Core
 import NIOCore
+import Store
 
 /// Writes the lookup answer of `../shared/product.md` straight into a buffer, splicing the stored
 /// `product_meta` JSON text in without parsing or re-encoding it.
 struct ProductAnswer {
-    /// The state directory, JSON-escaped (without quotes), for absolute image paths.
-    let escapedStateDirectory: String
+    /// The image root, JSON-escaped (without quotes), for absolute image paths.
+    let escapedImageRoot: String
 
-    init(stateDirectory: String) {
-        let quoted = JSONValue.quoted(
-            stateDirectory.hasSuffix("/") ? String(stateDirectory.dropLast()) : stateDirectory)
-        self.escapedStateDirectory = String(quoted.dropFirst().dropLast())
+    init(imageRoot: String) {
+        let quoted = JSONValue.quoted(imageRoot.hasSuffix("/") ? String(imageRoot.dropLast()) : imageRoot)
+        self.escapedImageRoot = String(quoted.dropFirst().dropLast())
     }
 
     /// The answer for a cached or live product.
     func write(
-        _ product: ProductView, source: String, stale: Bool, catalog: CatalogEntry?, into buffer: inout ByteBuffer
+        _ product: HotProduct, source: String, stale: Bool, catalog: CatalogEntry?, into buffer: inout ByteBuffer
     ) {
         buffer.writeStaticString("{\"barcode\":\"")
-        buffer.writeString(product.barcode)
+        buffer.writeString(product.barcode.digits)
         buffer.writeStaticString("\",\"source\":\"")
         buffer.writeString(source)
         buffer.writeStaticString(stale ? "\",\"stale\":true,\"fetched_at\":\"" : "\",\"stale\":false,\"fetched_at\":\"")
-        buffer.writeString(Timestamp.format(unixSeconds: product.fetchedAtMillis / 1000))
+        buffer.writeString(Timestamp.format(unixSeconds: product.fetchedAt.value / 1000))
         buffer.writeStaticString("\",\"updated_at\":")
         buffer.writeString(JSONValue.quoted(product.updatedAt))
         buffer.writeStaticString(",\"product_meta\":")
-        buffer.writeString(product.productMetaJSON)
+        buffer.writeString(product.productMeta)
         buffer.writeStaticString(",\"catalog\":")
         writeCatalog(catalog, into: &buffer)
         buffer.writeStaticString(",\"images\":{")
@@ -35,11 +35,11 @@ struct ProductAnswer {
             buffer.writeStaticString("\"")
             buffer.writeString(image.variant.rawValue)
             buffer.writeStaticString("\":{\"url\":\"/v1/products/")
-            buffer.writeString(product.barcode)
+            buffer.writeString(product.barcode.digits)
             buffer.writeStaticString("/images/")
             buffer.writeString(image.variant.rawValue)
             buffer.writeStaticString("\",\"path\":\"")
-            buffer.writeString(escapedStateDirectory)
+            buffer.writeString(escapedImageRoot)
             buffer.writeStaticString("/")
             buffer.writeString(image.relativePath)
             buffer.writeStaticString("\",\"content_type\":\"")

@@ -1,6 +1,7 @@
 import Core
 import NIOCore
 import NIOHTTP1
+import Store
 import Testing
 
 @testable import Lookup
@@ -42,13 +43,14 @@ struct RouteTests {
 
     @Test("The product answer splices product_meta unchanged and escapes the state directory")
     func productAnswer() throws {
-        let encoder = ProductAnswer(stateDirectory: "/var/lib/store \"sync\"/")
-        let view = ProductView(
-            barcode: "017000161563", productMetaJSON: #"{"brand":"Example","calories":100.50}"#,
-            updatedAt: "2026-06-04T15:49:50Z", fetchedAtMillis: 1_780_000_000_000,
+        let encoder = ProductAnswer(imageRoot: "/var/lib/store \"sync\"/images/")
+        let view = HotProduct(
+            barcode: Barcode("017000161563")!, productMeta: #"{"brand":"Example","calories":100.50}"#,
+            imageMeta: nil, updatedAt: "2026-06-04T15:49:50Z", fetchedAt: UnixMillis(1_780_000_000_000),
+            variantsAvailable: nil, source: .live,
             images: [
-                ImageView(
-                    variant: .front, relativePath: "images/017/017000161563/front.jpg", sha256: "ab",
+                HotImage(
+                    variant: .front, relativePath: "017/017000161563/front.jpg", sha256: "ab",
                     bytes: 10, contentType: "image/jpeg")
             ])
         let catalog = CatalogEntry(barcode: Barcode("017000161563")!, name: "Cereal", price: Money(cents: 499))
