@@ -20,15 +20,15 @@ public struct SandboxTestClient: Sendable {
     /// Sends one request to `path` (relative to ``baseURL``, e.g. `/products/017000161563`).
     public func send(
         _ method: SandboxHTTPMethod = .GET, _ path: String, token: String? = nil, headers: [(String, String)] = [],
-        body: [UInt8]? = nil
+        body: [UInt8]? = nil, deadline: Duration = .seconds(30)
     ) async throws -> SandboxTestResponse {
-        try await send(url: baseURL + path, method, token: token, headers: headers, body: body)
+        try await send(url: baseURL + path, method, token: token, headers: headers, body: body, deadline: deadline)
     }
 
     /// Sends one request to an absolute URL.
     public func send(
         url: String, _ method: SandboxHTTPMethod = .GET, token: String? = nil, headers: [(String, String)] = [],
-        body: [UInt8]? = nil
+        body: [UInt8]? = nil, deadline: Duration = .seconds(30)
     ) async throws -> SandboxTestResponse {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method.rawValue)
@@ -38,7 +38,8 @@ public struct SandboxTestClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let response = try await Self.http.execute(request, timeout: .seconds(30))
+        let milliseconds = deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000
+        let response = try await Self.http.execute(request, timeout: .milliseconds(milliseconds))
         let buffer = try await response.body.collect(upTo: 16 << 20)
         return SandboxTestResponse(
             status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))
