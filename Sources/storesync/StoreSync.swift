@@ -2,5 +2,6 @@ import ArgumentParser
 
 @main
 struct StoreSync: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "storesync", abstract: "The in-store sync daemon.")
+    static let configuration = CommandConfiguration(
+        commandName: "storesync", abstract: "The in-store sync daemon.", subcommands: [SandboxCommand.self])
 }
