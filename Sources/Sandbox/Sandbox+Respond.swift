@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 extension Sandbox {
@@ -38,7 +39,10 @@ extension Sandbox {
                 barcode: image.barcode, variant: image.variant, version: image.version, clientID: image.clientID)
             answer.body = images.rendered(key).bytes
         }
-        if case .delay(let duration) = fault { try await Task.sleep(for: duration) }
+        if case .delay(let duration) = fault {
+            // A delay ends early when the sandbox shuts down, so a test never waits on it.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
+        }
         return try makeResponse(answer, isHead: api.isHead)
     }
 

@@ -12,6 +12,7 @@ import Synchronization
 /// the bytes and sha256 of each image as a given client receives it, balances and a ledger of every
 /// request.
 public final class Sandbox: Service, Sendable {
+    /// What the sandbox was started with.
     public let configuration: SandboxConfiguration
     /// The clock both APIs run on (advance it instead of sleeping).
     public let clock: SandboxClock

@@ -26,6 +26,7 @@ struct SandboxIdempotency: Sendable {
         }
     }
 
+    /// Stored answers are replayed for 24 hours.
     static let lifetime: Int64 = 86_400
 
     private var entries: [String: Stored] = [:]

@@ -5,6 +5,7 @@ import Synchronization
 /// Rendered image bytes and their sha256, per (barcode, variant, version, client), so a client
 /// always receives the same bytes and ground truth can name their hash without re-rendering.
 final class SandboxImageCache: Sendable {
+    /// One image version as one client receives it.
     struct Key: Hashable, Sendable {
         var barcode: String
         var variant: ImageVariant
@@ -12,6 +13,7 @@ final class SandboxImageCache: Sendable {
         var clientID: String
     }
 
+    /// The bytes and their lowercase hex sha256.
     struct Rendered: Sendable {
         var bytes: [UInt8]
         var sha256: String

@@ -18,6 +18,7 @@ struct SandboxSignedURLs: Sendable {
         var consumed = false
     }
 
+    /// Signed URLs live 15 minutes.
     static let lifetime: Int64 = 15 * 60
 
     let key: SymmetricKey

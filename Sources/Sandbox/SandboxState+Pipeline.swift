@@ -8,6 +8,7 @@ extension SandboxState {
         var familyID: String
     }
 
+    /// The `Content-Type` of every JSON answer.
     static let jsonContentType = "application/json; charset=utf-8"
 
     /// Runs an endpoint that takes a Bearer token: authentication, the client's rate-limit windows,
@@ -161,6 +162,7 @@ extension SandboxState {
         return SandboxAPIResponse(status: error.status, headers: headers, body: request.isHead ? [] : body.jsonBytes)
     }
 
+    /// The `error` object: code, message and request id.
     static func errorObject(_ error: SandboxAPIError, requestID: String) -> JSONValue {
         ["code": .string(error.code), "message": .string(error.message), "request_id": .string(requestID)]
     }

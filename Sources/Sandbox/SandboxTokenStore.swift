@@ -10,11 +10,13 @@ struct SandboxTokenStore: Sendable {
         case reuseDetected
     }
 
+    /// Every token descended from one `/auth/token` call.
     struct Family: Sendable, Hashable {
         var clientID: String
         var state: FamilyState = .active
     }
 
+    /// One issued refresh token: its family, its 90-day expiry, whether it was used.
     struct RefreshRecord: Sendable, Hashable {
         var clientID: String
         var familyID: String
@@ -38,6 +40,7 @@ struct SandboxTokenStore: Sendable {
         case reused(clientID: String)
     }
 
+    /// Refresh tokens live 90 days.
     static let refreshLifetime: Int64 = 90 * 86_400
 
     private(set) var families: [String: Family] = [:]

@@ -73,6 +73,7 @@ struct SandboxTokenFamilyTests {
             #expect(revoked.json?["revoked"]?.boolValue == true)
             #expect(revoked.json?["meta"]?["credits_debited"]?.creditsValue == .zero)
             #expect(revoked.header("X-Credits-Remaining") != nil)
+            #expect(revoked.header("X-RateLimit-Remaining-Minute") == "60", "/auth/* does not count")
             #expect(try await client.send(.GET, "/balance", token: tokens.access).errorCode == "invalid_token")
             let refresh = try await client.send(
                 .POST, "/auth/refresh", json: ["refresh_token": .string(tokens.refresh)])
