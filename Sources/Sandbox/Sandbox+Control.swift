@@ -102,6 +102,12 @@ extension Sandbox {
                     account.credits = value
                 }
                 if let disabled = body["disabled"]?.boolValue { account.disabled = disabled }
+                if let rpm = body["requests_per_minute"]?.intValue, rpm > 0 { account.requestsPerMinute = rpm }
+                if let rpd = body["requests_per_day"]?.intValue, rpd > 0 { account.requestsPerDay = rpd }
+                if let allowlist = body["ip_allowlist"]?.arrayValue {
+                    account.ipAllowlist = allowlist.compactMap(\.stringValue)
+                }
+                if let scope = body["brand_scope"] { account.brandScope = scope.arrayValue?.compactMap(\.stringValue) }
                 self.setAccount(account)
                 return account.json
             }

@@ -45,6 +45,9 @@ struct SandboxBulkCheckTests {
             let notJSON = try await client.send(
                 .POST, "/products/bulk-check", token: tokens.access, body: Array("barcodes=1".utf8))
             #expect(notJSON.status == 400)
+            let huge = try await client.send(
+                .POST, "/products/bulk-check", token: tokens.access, body: Array(repeating: 0x20, count: 1_100_000))
+            #expect(huge.status == 400)
             #expect(sandbox.credits(of: "rd_client_sandbox") == Credits(10_000))
             let five00: [JSONValue] = Array(repeating: "017000161563", count: 500)
             let full = try await client.send(

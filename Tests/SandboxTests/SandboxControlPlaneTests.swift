@@ -38,7 +38,12 @@ struct SandboxControlPlaneTests {
             #expect(try await control.send(.DELETE, "/faults").status == 200)
 
             let account = try await control.send(
-                .POST, "/clients/rd_client_sandbox", json: ["credits": "12.5", "disabled": true])
+                .POST, "/clients/rd_client_sandbox",
+                json: [
+                    "credits": "12.5", "disabled": true, "requests_per_minute": 30, "brand_scope": ["Example Brand"],
+                ])
+            #expect(sandbox.account("rd_client_sandbox")?.requestsPerMinute == 30)
+            #expect(sandbox.account("rd_client_sandbox")?.brandScope == ["Example Brand"])
             #expect(account.json?["credit_balance"]?.jsonText == "12.5")
             #expect(sandbox.credits(of: "rd_client_sandbox") == Credits(thousandths: 12_500))
             #expect(try await client.send(.GET, "/balance", token: tokens.access).errorCode == "client_disabled")
@@ -49,6 +54,17 @@ struct SandboxControlPlaneTests {
             let summary = try #require(try await control.send(.GET, "/ledger/summary").json)
             #expect(summary["requests"]?.intValue == sandbox.ledger().count)
             #expect(summary["requests_by_endpoint"]?["POST /auth/token"]?.intValue == 1)
+        }
+    }
+
+    @Test("A sandbox that cannot bind its port fails to start instead of hanging")
+    func bindFailure() async throws {
+        try await SandboxTesting.withSandbox(SandboxTesting.configuration(products: 3)) { sandbox, _ in
+            var taken = SandboxTesting.configuration(products: 3)
+            taken.port = sandbox.port
+            await #expect(throws: (any Error).self) {
+                try await Sandbox.withRunning(taken, logger: SandboxTesting.logger) { _ in }
+            }
         }
     }
 
