@@ -4,5 +4,5 @@ import ArgumentParser
 struct StoreSync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "storesync", abstract: "The in-store sync daemon.",
-        subcommands: [DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self])
+        subcommands: [SandboxCommand.self, DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self])
 }
