@@ -14,7 +14,8 @@ public enum BarcodeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooLong(let count):
             return "the barcode has \(count) characters; a barcode has 8, 12, 13 or 14 digits"
         case .invalidCharacter(let character, let position):
-            let shown = character.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value < 0x7F }
+            let shown =
+                character.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value < 0x7F }
                 ? "'\(character)'" : "a non-printing character"
             return "the barcode contains \(shown) at position \(position); a barcode is digits only"
         case .length(let count):

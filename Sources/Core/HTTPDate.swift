@@ -11,7 +11,8 @@ public enum HTTPDate {
         let (day, secondOfDay) = Timestamp.floorDivide(seconds, 86_400)
         let (year, month, dayOfMonth) = Timestamp.civilFromDays(day)
         let (_, weekday) = Timestamp.floorDivide(day, 7)
-        let time = "\(Timestamp.pad(secondOfDay / 3600, 2)):\(Timestamp.pad(secondOfDay % 3600 / 60, 2)):"
+        let time =
+            "\(Timestamp.pad(secondOfDay / 3600, 2)):\(Timestamp.pad(secondOfDay % 3600 / 60, 2)):"
             + Timestamp.pad(secondOfDay % 60, 2)
         return "\(weekdays[Int(weekday)]), \(Timestamp.pad(dayOfMonth, 2)) \(months[month - 1]) \(year) \(time) GMT"
     }

@@ -1,0 +1,46 @@
+import Core
+
+/// What the socket server needs to know: where to listen, its limits, and the freshness rules.
+public struct LookupConfiguration: Sendable {
+    /// A loopback TCP address (`listen.tcp`), refused at start when it is not loopback.
+    public struct TCPAddress: Sendable, Hashable, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+        public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    }
+
+    /// The Unix socket path (`listen.socket`).
+    public var socketPath: String = "/run/storesync/lookup.sock"
+    /// The socket file's mode (`listen.socket_mode`, default `0660`: owner and group may connect).
+    public var socketMode: UInt16 = 0o660
+    /// Optional loopback TCP listener.
+    public var tcp: TCPAddress?
+    /// Connections open at once; more are answered `503` and closed.
+    public var maxConnections = 1024
+    /// An idle keep-alive connection is closed after this long.
+    public var idleTimeout: Duration = .seconds(60)
+    /// A request must arrive whole and be answered within this long of its first byte (slow clients).
+    public var requestTimeout: Duration = .seconds(10)
+    /// The largest request body accepted (shelf changes); larger gets `413`.
+    public var maxBodyBytes = 4 << 20
+    /// The longest request target accepted; longer gets `414`.
+    public var maxURIBytes = 2048
+    /// The deadline of a live fetch on a miss (`lookup.live_timeout`).
+    public var liveTimeout: Duration = .milliseconds(800)
+    /// Cached metadata older than this is stale (`storage.metadata_ttl`).
+    public var metadataTTL: Duration = .seconds(86_400)
+    /// A stale entry older than this is refetched before answering (`lookup.max_staleness`).
+    public var maxStaleness: Duration = .seconds(7 * 86_400)
+    /// A negative entry (upstream does not know the barcode) lasts this long (`storage.negative_ttl`).
+    public var negativeTTL: Duration = .seconds(7 * 86_400)
+    /// Image bytes kept in memory for serving, in bytes (`lookup.image_cache_bytes`).
+    public var imageCacheBytes = 64 << 20
+    /// Misses, refreshes and control requests handled at once; more get `503`.
+    public var maxConcurrentSlowRequests = 256
+
+    public init() {}
+}

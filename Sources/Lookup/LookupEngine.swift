@@ -1,0 +1,144 @@
+import Core
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import Store
+
+/// The answering rules of the socket, independent of HTTP plumbing: validate the barcode, answer a
+/// fresh or acceptably stale cache hit at once on the caller's thread, and hand everything else to
+/// the async slow path.
+final class LookupEngine: Sendable {
+    /// What the fast path decided.
+    enum Decision {
+        case answer(Answer)
+        /// Needs upstream or disk: run `work` off the event loop.
+        case slow(@Sendable () async -> Answer)
+    }
+
+    let configuration: LookupConfiguration
+    let backend: any LookupBackend
+    let metrics: LookupMetrics
+    let images: ImageCache
+    let scans: ScanCounter
+    let encoder: ProductAnswer
+    let logger: Logger
+
+    init(
+        configuration: LookupConfiguration, backend: any LookupBackend, imageRoot: String, metrics: LookupMetrics,
+        scans: ScanCounter, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.backend = backend
+        self.metrics = metrics
+        self.images = ImageCache(capacityBytes: configuration.imageCacheBytes)
+        self.scans = scans
+        self.encoder = ProductAnswer(imageRoot: imageRoot)
+        self.logger = logger
+    }
+
+    /// Milliseconds since 1970 by the daemon's clock.
+    static func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// `GET /v1/products/{barcode}` on the event loop.
+    func product(_ raw: Substring, reader: ProductReader, allocator: ByteBufferAllocator) -> Decision {
+        let started = ContinuousClock.now
+        let barcode: Barcode
+        do { barcode = try Barcode(validating: raw) } catch {
+            metrics.lookup(source: "none", outcome: "invalid", since: started)
+            return .answer(.error(.badRequest, code: "invalid_barcode", message: "\(error)"))
+        }
+        scans.record(barcode)
+        if barcode.isInStore { return .answer(catalogOrNotFound(barcode, inStore: true, started: started, allocator)) }
+        let now = Self.nowMillis()
+        if let view = reader.lookup(barcode) {
+            let age = now - view.fetchedAt.value
+            if age <= configuration.metadataTTL.milliseconds {
+                metrics.lookup(source: "cache", outcome: "hit", since: started)
+                return .answer(productAnswer(view, source: "cache", stale: false, allocator))
+            }
+            if age <= configuration.maxStaleness.milliseconds {
+                backend.refreshInBackground(barcode)
+                metrics.lookup(source: "cache", outcome: "stale", since: started)
+                return .answer(productAnswer(view, source: "cache", stale: true, allocator))
+            }
+            return .slow { await self.liveAnswer(barcode, stale: view, started: started, allocator) }
+        }
+        if let negative = reader.negative(barcode),
+            now - negative.checkedAt.value <= configuration.negativeTTL.milliseconds
+        {
+            return .answer(catalogOrNotFound(barcode, inStore: false, started: started, allocator))
+        }
+        return .slow { await self.liveAnswer(barcode, stale: nil, started: started, allocator) }
+    }
+
+    /// A miss (or an entry too stale to serve first): fetch live within the deadline, else answer
+    /// from what is known.
+    func liveAnswer(
+        _ barcode: Barcode, stale: HotProduct?, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
+    ) async -> Answer {
+        let deadline = started + configuration.liveTimeout
+        let outcome = await LiveDeadline.run(until: deadline + .milliseconds(250)) {
+            await self.backend.fetchLive(barcode, deadline: deadline)
+        }
+        switch outcome ?? .unavailable(reason: "timeout") {
+        case .found(let view):
+            metrics.lookup(source: "live", outcome: "hit", since: started)
+            return productAnswer(view, source: "live", stale: false, allocator)
+        case .notFound:
+            return catalogOrNotFound(barcode, inStore: false, started: started, allocator)
+        case .unavailable(let reason):
+            if let stale {
+                metrics.lookup(source: "cache", outcome: "stale", since: started)
+                return productAnswer(stale, source: "cache", stale: true, allocator)
+            }
+            if let entry = backend.catalogEntry(barcode) {
+                metrics.lookup(source: "catalog", outcome: "hit", since: started)
+                return catalogAnswer(barcode, entry, allocator)
+            }
+            metrics.lookup(source: "none", outcome: "unavailable", since: started)
+            return .error(
+                .serviceUnavailable, code: "upstream_unavailable",
+                message: "barcode \(barcode) is not cached and Retail Digitals could not answer (\(reason)); "
+                    + "the scan can be retried, and the product is fetched as soon as upstream answers",
+                extra: [("reason", .string(reason))])
+        }
+    }
+
+    private func catalogOrNotFound(
+        _ barcode: Barcode, inStore: Bool, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
+    ) -> Answer {
+        if let entry = backend.catalogEntry(barcode) {
+            metrics.lookup(source: "catalog", outcome: "hit", since: started)
+            return catalogAnswer(barcode, entry, allocator)
+        }
+        metrics.lookup(source: "none", outcome: "not_found", since: started)
+        let message =
+            inStore
+            ? "barcode \(barcode) is an in-store code (variable measure or restricted circulation) and the store "
+                + "catalog does not list it; add it to the catalog export"
+            : "barcode \(barcode) is not in the Retail Digitals catalog nor in the store catalog"
+        return .error(.notFound, code: "not_found", message: message)
+    }
+
+    private func productAnswer(
+        _ view: HotProduct, source: String, stale: Bool, _ allocator: ByteBufferAllocator
+    ) -> Answer {
+        var buffer = allocator.buffer(capacity: view.productMeta.utf8.count + 512 + view.images.count * 256)
+        encoder.write(view, source: source, stale: stale, catalog: backend.catalogEntry(view.barcode), into: &buffer)
+        return Answer(status: .ok, contentType: "application/json; charset=utf-8", body: buffer)
+    }
+
+    private func catalogAnswer(_ barcode: Barcode, _ entry: CatalogEntry, _ allocator: ByteBufferAllocator) -> Answer {
+        var buffer = allocator.buffer(capacity: 256)
+        encoder.writeCatalogOnly(barcode: barcode.digits, catalog: entry, into: &buffer)
+        return Answer(status: .ok, contentType: "application/json; charset=utf-8", body: buffer)
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,68 @@
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+extension LookupServer {
+    /// Binds the Unix socket (or adopts the inherited one) and the optional TCP listener.
+    func bindListeners(readers: ReaderRegistry) async throws -> [any Channel] {
+        let configuration = context.configuration
+        var listeners: [any Channel] = []
+        do {
+            let unix = bootstrap(readers: readers, tcp: false)
+            if let fd = inheritedSocket {
+                listeners.append(try await unix.withBoundSocket(fd).get())
+            } else {
+                try SocketPath.prepare(configuration.socketPath)
+                listeners.append(try await unix.bind(unixDomainSocketPath: configuration.socketPath).get())
+                try SocketPath.setMode(configuration.socketPath, configuration.socketMode)
+            }
+            if let tcp = configuration.tcp {
+                guard SocketPath.isLoopback(tcp.host) else {
+                    throw SocketPath.Refusal(
+                        description: "listen.tcp \(tcp) is not a loopback address; the socket API is local only "
+                            + "(use 127.0.0.1 or ::1)")
+                }
+                let host = tcp.host == "localhost" ? "127.0.0.1" : tcp.host
+                let channel = try await bootstrap(readers: readers, tcp: true).bind(host: host, port: tcp.port).get()
+                listeners.append(channel)
+                let port = channel.localAddress?.port
+                boundTCPPort.withLock { $0 = port }
+            }
+        } catch {
+            for listener in listeners { try? await listener.close() }
+            throw error
+        }
+        return listeners
+    }
+
+    private func bootstrap(readers: ReaderRegistry, tcp: Bool) -> ServerBootstrap {
+        let context = self.context
+        let connections = self.connections
+        var bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 512)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+        if tcp {
+            bootstrap = bootstrap.serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+        }
+        return bootstrap.childChannelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture {
+                let accepted = connections.add(channel)
+                let configuration = context.configuration
+                try channel.pipeline.syncOperations.addHandler(
+                    ConnectionGuard(
+                        accepted: accepted, idleTimeout: configuration.idleTimeout,
+                        requestTimeout: configuration.requestTimeout))
+                guard accepted else { return }
+                guard let reader = readers.reader(on: channel.eventLoop) else {
+                    throw SocketPath.Refusal(description: "no cache reader for this event loop")
+                }
+                try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                    withPipeliningAssistance: true, withErrorHandling: false)
+                try channel.pipeline.syncOperations.addHandler(LookupHTTPHandler(server: context, reader: reader))
+            }
+        }
+    }
+}

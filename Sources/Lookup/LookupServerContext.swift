@@ -1,0 +1,67 @@
+import Atomics
+import Core
+import NIOCore
+import NIOHTTP1
+import Store
+
+/// What every connection of one server shares: configuration, the answering engine, the slow lane,
+/// metrics and the shutdown flag.
+final class LookupServerContext: Sendable {
+    let configuration: LookupConfiguration
+    let engine: LookupEngine
+    let lane: SlowLane
+    let metrics: LookupMetrics
+    private let shuttingDown = ManagedAtomic(false)
+    private let ready = ManagedAtomic(false)
+
+    init(configuration: LookupConfiguration, engine: LookupEngine, metrics: LookupMetrics) {
+        self.configuration = configuration
+        self.engine = engine
+        self.metrics = metrics
+        self.lane = SlowLane(limit: configuration.maxConcurrentSlowRequests)
+    }
+
+    var isShuttingDown: Bool { shuttingDown.load(ordering: .relaxed) }
+    func beginShutdown() { shuttingDown.store(true, ordering: .relaxed) }
+
+    /// Whether the socket serves lookups (for `/healthz`).
+    var isReady: Bool { ready.load(ordering: .relaxed) }
+    func markReady() { ready.store(true, ordering: .relaxed) }
+
+    /// Routes one complete request.
+    func decide(
+        _ route: Route, head: HTTPRequestHead, body: [UInt8], reader: ProductReader, allocator: ByteBufferAllocator
+    ) -> LookupEngine.Decision {
+        switch route {
+        case .product(let barcode):
+            return engine.product(barcode, reader: reader, allocator: allocator)
+        case .image(let barcode, let variant):
+            return engine.image(
+                barcode, variant: variant, ifNoneMatch: head.headers.first(name: "if-none-match"),
+                reader: reader)
+        case .health:
+            return .answer(
+                isReady && !isShuttingDown
+                    ? .json(.ok, #"{"status":"ok"}"#)
+                    : .error(.serviceUnavailable, code: "not_ready", message: "storesync is starting or stopping"))
+        case .badBarcodePath:
+            return .answer(
+                .error(
+                    .badRequest, code: "invalid_barcode",
+                    message: "a barcode is digits only; this one contains '/'"))
+        case .notFound:
+            return .answer(
+                .error(
+                    .notFound, code: "not_found",
+                    message: "no such route; see GET /v1/products/{barcode}, /v1/status, /metrics, /healthz"))
+        case .methodNotAllowed(let allowed):
+            var answer = Answer.error(
+                .methodNotAllowed, code: "method_not_allowed",
+                message: "\(head.method) is not allowed here; use \(allowed)")
+            answer.extraHeaders = [("Allow", allowed)]
+            return .answer(answer)
+        case .status, .startSync, .syncRun, .shelfProducts, .metrics:
+            return engine.control(route, body: body)
+        }
+    }
+}

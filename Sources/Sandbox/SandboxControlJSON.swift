@@ -1,0 +1,79 @@
+import Core
+import Foundation
+
+extension LedgerEntry {
+    /// The entry as the control plane shows it.
+    public var json: JSONValue {
+        [
+            "time": .string(Timestamp.format(time)), "request_id": .string(requestID),
+            "client_id": clientID.map(JSONValue.string) ?? .null, "peer_ip": .string(peerIP), "method": .string(method),
+            "endpoint": .string(endpoint), "path": .string(path), "barcode": barcode.map(JSONValue.string) ?? .null,
+            "status": .int(status), "error_code": errorCode.map(JSONValue.string) ?? .null,
+            "credits_debited": .credits(creditsDebited),
+            "idempotency_key": idempotencyKey.map(JSONValue.string) ?? .null, "replayed": .bool(replayed),
+            "injected": .bool(injected), "fault": fault.map(JSONValue.string) ?? .null,
+            "counted_for_rate_limit": .bool(countedForRateLimit),
+        ]
+    }
+}
+
+extension SandboxClientAccount {
+    /// The account as the control plane shows it (without the api key).
+    public var json: JSONValue {
+        [
+            "client_id": .string(id), "client_name": .string(name), "tier": .string(tier),
+            "credit_balance": .credits(credits), "requests_per_minute": .int(requestsPerMinute),
+            "requests_per_day": .int(requestsPerDay), "disabled": .bool(disabled),
+            "ip_allowlist": .array(ipAllowlist.map(JSONValue.string)),
+            "brand_scope": brandScope.map { .array($0.map(JSONValue.string)) } ?? .null,
+        ]
+    }
+}
+
+extension FaultRule {
+    /// Reads a rule from control-plane JSON: `{"fault": "server_error", "status": 503,
+    /// "retry_after": 5, "delay_ms": 1500, "target": "product_get", "client_id": "…",
+    /// "probability": 0.5, "count": 3}`.
+    init(json: JSONValue) throws {
+        let name = json["fault"]?.stringValue ?? ""
+        let fault: Fault
+        switch name {
+        case "server_error":
+            fault = .serverError(status: json["status"]?.intValue ?? 503, retryAfter: json["retry_after"]?.intValue)
+        case "rate_limited": fault = .rateLimited(retryAfter: json["retry_after"]?.intValue ?? 30)
+        case "delay": fault = .delay(.milliseconds(json["delay_ms"]?.intValue ?? 1000))
+        case "truncated_body": fault = .truncatedBody
+        case "malformed_json": fault = .malformedJSON
+        case "non_image_bytes": fault = .nonImageBytes
+        case "close_connection": fault = .closeConnection
+        default: throw Sandbox.controlError("unknown fault '\(name)'")
+        }
+        let targetName = (json["target"]?.stringValue ?? "any").split(separator: "_").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+            .joined()
+        guard let target = FaultTarget(rawValue: targetName) else {
+            throw Sandbox.controlError("unknown target '\(targetName)'")
+        }
+        self.init(
+            fault, target: target, clientID: json["client_id"]?.stringValue,
+            probability: json["probability"]?.doubleValue ?? 1, count: json["count"]?.intValue)
+    }
+
+    /// The rule as the control plane shows it.
+    public var json: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("fault", .string(fault.name))]
+        switch fault {
+        case .serverError(let status, let retryAfter):
+            members.append(("status", .int(status)))
+            if let retryAfter { members.append(("retry_after", .int(retryAfter))) }
+        case .rateLimited(let retryAfter): members.append(("retry_after", .int(retryAfter)))
+        case .delay(let duration): members.append(("delay_ms", .int(Int(duration.timeInterval * 1000))))
+        default: break
+        }
+        members += [
+            ("target", .string(target.rawValue)), ("client_id", clientID.map(JSONValue.string) ?? .null),
+            ("probability", .double(probability)), ("count", count.map(JSONValue.int) ?? .null),
+        ]
+        return .object(members)
+    }
+}

@@ -1,0 +1,39 @@
+import Core
+
+/// A cached product and its stored images, read in one statement for the lookup hot path.
+public struct HotProduct: Sendable, Hashable {
+    public var barcode: Barcode
+    /// The `product_meta` JSON text exactly as stored (write it into the answer as is).
+    public var productMeta: String
+    /// The `image_meta` JSON text, if stored.
+    public var imageMeta: String?
+    /// Upstream's `updated_at` text.
+    public var updatedAt: String
+    public var fetchedAt: UnixMillis
+    public var variantsAvailable: [ImageVariant]?
+    public var source: ProductSource
+    /// Stored images in API order (`front`, `back`, `front_clean`, `back_clean`); only stored ones.
+    public var images: [HotImage]
+
+    public init(
+        barcode: Barcode, productMeta: String, imageMeta: String?, updatedAt: String, fetchedAt: UnixMillis,
+        variantsAvailable: [ImageVariant]?, source: ProductSource, images: [HotImage]
+    ) {
+        self.barcode = barcode
+        self.productMeta = productMeta
+        self.imageMeta = imageMeta
+        self.updatedAt = updatedAt
+        self.fetchedAt = fetchedAt
+        self.variantsAvailable = variantsAvailable
+        self.source = source
+        self.images = images
+    }
+
+    /// Whether the metadata is older than `ttl` at `now` (see ``ProductRecord/isStale(at:ttl:)``).
+    public func isStale(at now: UnixMillis, ttl: Duration) -> Bool {
+        ProductRecord.isStale(fetchedAt: fetchedAt, at: now, ttl: ttl)
+    }
+
+    /// The stored image of `variant`, if any.
+    public func image(_ variant: ImageVariant) -> HotImage? { images.first { $0.variant == variant } }
+}
