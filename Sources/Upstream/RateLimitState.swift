@@ -108,7 +108,7 @@ public struct RateLimitState: Sendable, Hashable {
         if remaining <= 0 { return .dayBudgetSpent(until: midnight) }
         var reserve = 0
         if purpose != .scan, let limit = limitDay {
-            reserve = Int((Double(limit) * scanReserve).rounded(.up))
+            reserve = Int((Double(limit) * scanReserve - 1e-9).rounded(.up))
         }
         if remaining - 1 < reserve { return .scanReserveOnly(until: midnight) }
         if remaining - inFlight - 1 < reserve { return .wait(Self.inFlightPoll) }

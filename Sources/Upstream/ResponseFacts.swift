@@ -35,6 +35,9 @@ struct ResponseFacts: Sendable, Hashable {
         replayed = first("Idempotency-Replayed") == "1"
     }
 
+    /// From plain `(name, value)` pairs (tests).
+    init(pairs: [(String, String)]) { self.init(headers: HTTPHeaders(pairs)) }
+
     /// `Retry-After` as delta-seconds (`120`) or an HTTP date, never negative.
     static func parseRetryAfter(_ text: String, serverDate: Date?) -> Duration? {
         if let seconds = Double(text), seconds.isFinite {
