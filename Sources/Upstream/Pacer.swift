@@ -44,6 +44,11 @@ final class Pacer: Sendable {
     /// Ends a request counted by ``begin(purpose:deadline:)``.
     func end() { state.withLock { $0.end() } }
 
+    /// Keeps this process's own instants meaning the same moment when the server-clock estimate jumps.
+    func clockMoved(by seconds: TimeInterval) {
+        state.withLock { $0.shift(by: seconds) }
+    }
+
     /// Takes in the rate-limit headers of a response.
     func observe(_ headers: RateLimitHeaders) {
         guard !headers.isEmpty else { return }

@@ -84,6 +84,16 @@ public struct RateLimitState: Sendable, Hashable {
         return false
     }
 
+    /// Moves the instants this process set itself (``lastPacedSend``, ``blockedUntil``) when the
+    /// estimate of the server's clock jumps by `seconds` (the first `Date` header, or the server's
+    /// clock being set), so they keep meaning the same moment. Jumps under 2 s are the `Date`
+    /// header's rounding and are ignored.
+    public mutating func shift(by seconds: TimeInterval) {
+        guard abs(seconds) >= 2 else { return }
+        lastPacedSend = lastPacedSend?.addingTimeInterval(seconds)
+        blockedUntil = blockedUntil?.addingTimeInterval(seconds)
+    }
+
     /// Records that a request is being sent now.
     public mutating func begin(purpose: RequestPurpose, serverNow: Date) {
         inFlight += 1
@@ -135,7 +145,7 @@ public struct RateLimitState: Sendable, Hashable {
             guard let reset else { return .wait(Self.inFlightPoll) }
             return .wait(Self.duration(reset.timeIntervalSince(now)) + Self.resetMargin)
         }
-        if purpose != .scan, let reset, let last = lastPacedSend {
+        if purpose != .scan, let reset, let last = lastPacedSend, last <= now {
             let interval = reset.timeIntervalSince(now) / Double(available)
             let next = last.addingTimeInterval(interval)
             if next > now { return .wait(Self.duration(next.timeIntervalSince(now))) }

@@ -172,7 +172,7 @@ extension RetailDigitalsClient {
     /// Takes in the common headers of an answer: server clock, rate limits, balance, metrics, a log line.
     func observe(_ raw: RawResponse, endpoint: Endpoint) -> ResponseFacts {
         let facts = ResponseFacts(headers: raw.headers)
-        if let serverDate = facts.serverDate { clock.observe(serverDate: serverDate) }
+        if let serverDate = facts.serverDate { pacer.clockMoved(by: clock.observe(serverDate: serverDate)) }
         pacer.observe(facts.rateLimit)
         metrics.rateLimitRemaining(facts.rateLimit)
         if let remaining = facts.creditsRemaining {

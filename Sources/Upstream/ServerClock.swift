@@ -11,9 +11,16 @@ final class ServerClock: Sendable {
 
     init() { offsetSeconds = Mutex(nil) }
 
-    /// Takes in a `Date` header received at `localNow`.
-    func observe(serverDate: Date, localNow: Date = Date()) {
-        offsetSeconds.withLock { $0 = serverDate.timeIntervalSince(localNow) }
+    /// Takes in a `Date` header received at `localNow`; returns how far the estimate moved (the
+    /// first observation moves it from this machine's clock).
+    @discardableResult
+    func observe(serverDate: Date, localNow: Date = Date()) -> TimeInterval {
+        let offset = serverDate.timeIntervalSince(localNow)
+        return offsetSeconds.withLock { stored in
+            let moved = offset - (stored ?? 0)
+            stored = offset
+            return moved
+        }
     }
 
     /// The offset (server − local) in seconds, once a response was seen.

@@ -105,4 +105,18 @@ struct RateLimitStateTests {
         let tomorrow = t0 + 86_400
         #expect(state.decide(purpose: .sync, serverNow: tomorrow, scanReserve: 0.2) == .go)
     }
+
+    @Test("When the server-clock estimate jumps, this process's own instants move with it")
+    func clockJump() {
+        var state = RateLimitState()
+        let hostTime = t0 + 10_000_000  // before the first Date header, "server now" was the host's clock
+        state.begin(purpose: .sync, serverNow: hostTime)
+        state.end()
+        state.observe(headers(minute: 30, day: 5000, reset: t0 + 60), serverNow: t0)
+        state.shift(by: -10_000_000)
+        #expect(state.lastPacedSend == t0)
+        #expect(state.decide(purpose: .sync, serverNow: t0 + 2, scanReserve: 0.2) == .go)
+        state.shift(by: 1.5)
+        #expect(state.lastPacedSend == t0)
+    }
 }
