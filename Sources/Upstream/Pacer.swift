@@ -37,6 +37,13 @@ final class Pacer: Sendable {
                     throw .rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))
                 }
                 do { try await Task.sleep(for: wait) } catch { throw .cancelled }
+            case .spread(let wait):
+                if ContinuousClock.now + wait < deadline {
+                    do { try await Task.sleep(for: wait) } catch { throw .cancelled }
+                } else {
+                    state.withLock { $0.begin(purpose: purpose, serverNow: clock.serverNow()) }
+                    return
+                }
             }
         }
     }

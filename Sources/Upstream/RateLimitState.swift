@@ -148,7 +148,7 @@ public struct RateLimitState: Sendable, Hashable {
         if purpose != .scan, let reset, let last = lastPacedSend, last <= now {
             let interval = reset.timeIntervalSince(now) / Double(available)
             let next = last.addingTimeInterval(interval)
-            if next > now { return .wait(Self.duration(next.timeIntervalSince(now))) }
+            if next > now { return .spread(Self.duration(next.timeIntervalSince(now))) }
         }
         return .go
     }

@@ -57,7 +57,7 @@ struct RateLimitStateTests {
         state.begin(purpose: .sync, serverNow: t0)
         state.end()
         // 60 s left for 30 requests: one every 2 s.
-        #expect(state.decide(purpose: .sync, serverNow: t0, scanReserve: 0.2) == .wait(.seconds(2)))
+        #expect(state.decide(purpose: .sync, serverNow: t0, scanReserve: 0.2) == .spread(.seconds(2)))
         #expect(state.decide(purpose: .sync, serverNow: t0 + 2, scanReserve: 0.2) == .go)
         #expect(state.decide(purpose: .scan, serverNow: t0, scanReserve: 0.2) == .go)
     }
