@@ -214,7 +214,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LookupTests",
-            dependencies: ["Core", "Lookup", "Store", "Sandbox", "TestSupport"],
+            dependencies: [
+                "Core", "Lookup", "Store", "Sandbox", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -96,7 +96,8 @@ public enum SocketHTTP {
         }
         switch endpoint {
         case .unix(let path): return try await bootstrap.connect(unixDomainSocketPath: path, channelInitializer: wrap)
-        case .tcp(let host, let port): return try await bootstrap.connect(host: host, port: port, channelInitializer: wrap)
+        case .tcp(let host, let port):
+            return try await bootstrap.connect(host: host, port: port, channelInitializer: wrap)
         }
     }
 }
@@ -122,7 +123,8 @@ struct ResponseParser {
 
     private mutating func next() -> RawHTTPClient.Response? {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard buffer.count >= 4, let end = (0...(buffer.count - 4)).first(where: { buffer[$0..<($0 + 4)].elementsEqual(separator) })
+        guard buffer.count >= 4,
+            let end = (0...(buffer.count - 4)).first(where: { buffer[$0..<($0 + 4)].elementsEqual(separator) })
         else { return nil }
         let head = RawHTTPClient.parse(Array(buffer[..<(end + 4)]))
         let length = head.header("content-length").flatMap { Int($0) } ?? 0
