@@ -24,6 +24,17 @@ struct ImagesRenderTests {
         }
     }
 
+    @Test("Odd inputs (extreme versions, a non-numeric barcode, an empty client id) still give valid images")
+    func oddInputs() throws {
+        let cases: [(String, ImageVariant, Int, String)] = [
+            ("", .front, Int.min, ""), ("not-a-barcode/../x", .backClean, Int.max, "c"), ("017000161563", .back, 0, ""),
+        ]
+        for (barcode, variant, version, client) in cases {
+            let bytes = SandboxImages.render(barcode: barcode, variant: variant, version: version, clientID: client)
+            #expect(try ImageCheck.validate(bytes, expected: variant, maximumBytes: 150_000).width == 480)
+        }
+    }
+
     @Test("The same barcode, variant, version and client always give identical bytes")
     func deterministic() {
         for variant in [ImageVariant.front, .backClean] {

@@ -28,7 +28,7 @@ struct ProductStyle {
         self.barcode = barcode
         self.version = version
         // A new version turns the colours round the wheel and swaps the emblem: visibly new artwork.
-        let hue = random.fraction(in: 0...360) + Double(version - 1) * 67
+        let hue = random.fraction(in: 0...360) + (Double(version) - 1) * 67
         main = ImageColor(
             hue: hue, saturation: random.fraction(in: 0.55...0.85), value: random.fraction(in: 0.55...0.8))
         accent = ImageColor(hue: hue + random.fraction(in: 140...220), saturation: 0.75, value: 0.85)
@@ -37,7 +37,8 @@ struct ProductStyle {
         boxHeight = random.fraction(in: 0.64...0.74)
         boxDepth = random.fraction(in: 0.07...0.1)
         let emblems = Emblem.allCases
-        emblem = emblems[(random.next(below: emblems.count) + max(0, version - 1)) % emblems.count]
+        let turn = UInt(bitPattern: version &- 1) % UInt(emblems.count)
+        emblem = emblems[(random.next(below: emblems.count) + Int(turn)) % emblems.count]
         brand = ProductStyle.word(&random, syllables: random.next(in: 2...3))
         productName = ProductStyle.word(&random, syllables: 2) + " " + ProductStyle.word(&random, syllables: 2)
         netWeight = "NET WT \(random.next(in: 4...24)) OZ"
