@@ -55,7 +55,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings
+            // Optimized even in debug builds: tests render thousands of JPEG/PNG images.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The state directory: SQLite cache, sync state, queues, outbox, token store, image store.
         .target(
