@@ -55,7 +55,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings
+            // Optimized even in debug builds: tests render thousands of JPEG/PNG images.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The state directory: SQLite cache, sync state, queues, outbox, token store, image store.
         .target(
@@ -219,7 +220,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LookupTests",
-            dependencies: ["Core", "Lookup", "Store", "Sandbox", "TestSupport"],
+            dependencies: [
+                "Core", "Lookup", "Store", "Sandbox", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Core
 import Dispatch
+import TestSupport
 import Testing
 
 @testable import Store

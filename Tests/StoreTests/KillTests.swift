@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Logging
+import TestSupport
 import Testing
 
 @testable import Store
