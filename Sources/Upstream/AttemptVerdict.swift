@@ -1,5 +1,5 @@
 /// What one answered attempt means for the retry loop (contract, error table). Pure.
-enum AttemptVerdict: Sendable, Hashable {
+enum AttemptVerdict: Sendable, Equatable {
     /// 2xx (or the expected 302): decode it.
     case success
     /// 5xx: retry with backoff.

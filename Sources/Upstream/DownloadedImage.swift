@@ -9,9 +9,9 @@ public struct DownloadedImage: Sendable {
     public var sha256: String
     /// `image/jpeg` or `image/png`.
     public var contentType: String
-    /// Pixels across (0 while the interim byte check cannot tell; see `ImageInspector`).
+    /// Pixels across (from the JPEG frame header or PNG `IHDR`).
     public var width: Int
-    /// Pixels down (0 while the interim byte check cannot tell).
+    /// Pixels down.
     public var height: Int
     /// Credits spent getting it (a fresh URL after a 410/403), beyond the product fetch.
     public var creditsDebited: Credits

@@ -106,10 +106,10 @@ extension RetailDigitalsClient {
     )
         throws(UpstreamError) -> DownloadedImage
     {
-        let size: (width: Int, height: Int)
+        let info: ImageInfo
         do {
-            size = try ImageInspector.inspect(
-                raw.body, contentType: raw.header("Content-Type"), expectedType: variant.contentType,
+            info = try ImageProblem.check(
+                raw.body, contentType: raw.header("Content-Type"), variant: variant,
                 maximumBytes: configuration.maxImageBytes)
         } catch {
             logger.warning(
@@ -122,7 +122,7 @@ extension RetailDigitalsClient {
             return byte < 16 ? "0" + hex : hex
         }.joined()
         return DownloadedImage(
-            barcode: barcode, variant: variant, bytes: raw.body, sha256: digest, contentType: variant.contentType,
-            width: size.width, height: size.height, creditsDebited: extraCost)
+            barcode: barcode, variant: variant, bytes: raw.body, sha256: digest, contentType: info.contentType,
+            width: info.width, height: info.height, creditsDebited: extraCost)
     }
 }

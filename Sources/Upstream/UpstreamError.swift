@@ -4,7 +4,7 @@ import Foundation
 /// to do, and never contain a secret (api key, token, signed URL).
 ///
 /// Dates (`resumeAt`) are on this machine's clock, already converted from the server's.
-public enum UpstreamError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum UpstreamError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The barcode (or the variant) is not in the catalog; nothing was charged.
     case notFound
     /// The client was revoked upstream; all traffic stops until restart or ``RetailDigitalsClient/reenable()``.

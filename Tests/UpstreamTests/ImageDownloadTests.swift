@@ -26,6 +26,7 @@ struct ImageDownloadTests {
                     barcode: barcode.digits, variant: variant, clientID: UpstreamHarness.clientID)
                 #expect(image.sha256 == truth)
                 #expect(image.contentType == variant.contentType)
+                #expect(image.width > 0 && image.height > 0)
                 #expect(image.creditsDebited == .zero)
             }
             #expect(harness.creditsDebited == fetch.expectedCost)

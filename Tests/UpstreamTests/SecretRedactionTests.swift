@@ -44,7 +44,8 @@ struct SecretRedactionTests {
             UpstreamError.notFound, .clientDisabled, .insufficientCredits, .invalidCredentials,
             .dayBudgetSpent(resumeAt: Date(timeIntervalSince1970: 0)), .creditCapReached(resumeAt: Date()),
             .scanReserveOnly(resumeAt: Date()), .rateLimited(resumeAt: Date()), .timedOut, .unavailable("x"),
-            .badResponse("x"), .badRequest("x"), .badImage(.empty), .forbidden(code: "scope_forbidden"), .cancelled,
+            .badResponse("x"), .badRequest("x"), .badImage(.invalid(.empty)), .forbidden(code: "scope_forbidden"),
+            .cancelled,
         ])
     func errorDescriptions(error: UpstreamError) {
         #expect(error.description.count > 15)
