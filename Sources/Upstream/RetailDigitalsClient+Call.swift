@@ -47,6 +47,7 @@ extension RetailDigitalsClient {
                 token = try await tokens.accessToken(deadline: deadline)
                 try await pacer.begin(purpose: purpose, deadline: deadline)
             } catch {
+                if error == .timedOut || error.reasonCode == "unavailable" { gate.noteReachable(false) }
                 return .failure(error)
             }
             let sent = await send(spec, token: token, deadline: deadline)

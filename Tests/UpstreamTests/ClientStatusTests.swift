@@ -86,4 +86,19 @@ struct ClientStatusTests {
             #expect(warnings.first?.contains("debited=1.3") == true)
         }
     }
+
+    @Test("An API that cannot be reached shows as unreachable and the call fails within its deadline")
+    func unreachable() async throws {
+        try await UpstreamHarness.run { harness in
+            let nowhere = harness.makeClient(tokens: RecordingTokenPersistence()) {
+                $0.baseURL = "http://127.0.0.1:1/api/v1"
+            }
+            let barcode = try harness.productWithFront()
+            let error = await caught { () async throws(UpstreamError) in
+                try await nowhere.product(barcode, purpose: .scan, deadline: .seconds(1))
+            }
+            #expect(error?.reasonCode == "unavailable" || error?.reasonCode == "timed_out")
+            #expect(await nowhere.snapshot.auth == .unreachable)
+        }
+    }
 }

@@ -54,7 +54,18 @@ struct ImageDownloadTests {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         configuration.localAddress = "127.0.0.2"
         let otherMachine = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        defer { Task { try? await otherMachine.shutdown() } }
+        let outcome: Result<Void, any Error>
+        do {
+            try await downloadAcrossMachines(otherMachine)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        try await otherMachine.shutdown()
+        try outcome.get()
+    }
+
+    private func downloadAcrossMachines(_ otherMachine: HTTPClient) async throws {
         try await UpstreamHarness.run { harness in
             let barcode = try harness.productWithFront()
             let elsewhere = harness.makeClient(tokens: RecordingTokenPersistence(), httpClient: otherMachine)

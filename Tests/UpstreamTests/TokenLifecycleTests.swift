@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Sandbox
+import Synchronization
 import TestSupport
 import Testing
 import Upstream
@@ -145,6 +146,41 @@ struct TokenLifecycleTests {
             }
             #expect(harness.sandbox.ledger().count == requests)
             #expect(await harness.client.snapshot.auth == .invalidCredentials)
+        }
+    }
+
+    @Test("The refresh marker is durable before the refresh reaches the server, and cleared with the new pair")
+    func markerBeforeRefresh() async throws {
+        try await UpstreamHarness.run { harness in
+            let barcode = try harness.productWithFront()
+            _ = try await harness.client.product(barcode, purpose: .sync)
+            let tokens = harness.tokens
+            let seen = Mutex<[Bool]>([])
+            harness.sandbox.setRequestHook { info in
+                if info.endpoint == .refresh { seen.withLock { $0.append(tokens.current.refreshInFlight) } }
+            }
+            harness.sandbox.clock.advance(by: .seconds(3601))
+            _ = try await harness.client.product(barcode, purpose: .sync)
+            #expect(seen.withLock { $0 } == [true])
+            #expect(tokens.current.refreshInFlight == false)
+        }
+    }
+
+    @Test("Twenty callers finding the token about to expire share one refresh ahead of expiry")
+    func racingRefreshAhead() async throws {
+        var sandbox = UpstreamHarness.sandboxConfiguration()
+        sandbox.accessTokenLifetime = .seconds(2)
+        try await UpstreamHarness.run(sandbox, configure: { $0.refreshAhead = .milliseconds(1900) }) { harness in
+            let barcode = try harness.productWithFront()
+            _ = try await harness.client.listChanges(updatedSince: nil, page: 1, perPage: 1, purpose: .sync)
+            try await Task.sleep(for: .milliseconds(150))
+            let client = harness.client
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<20 { group.addTask { _ = try await client.product(barcode, purpose: .scan) } }
+                try await group.waitForAll()
+            }
+            #expect(harness.ledger(.refresh).map(\.status) == [200])
+            #expect(harness.ledger(.productGet).allSatisfy { $0.status == 200 })
         }
     }
 }
