@@ -113,4 +113,21 @@ struct FaultRecoveryTests {
             _ = barcode
         }
     }
+
+    @Test("A caller that gives up (task cancelled) gets cancelled back, not a hang or a retry")
+    func cancellation() async throws {
+        try await UpstreamHarness.run { harness in
+            let barcode = try harness.productWithFront()
+            _ = try await harness.client.listChanges(updatedSince: nil, page: 1, perPage: 1, purpose: .scan)
+            harness.sandbox.faults.add(FaultRule(.delay(.seconds(5)), target: .productGet, count: 1))
+            let client = harness.client
+            let call = Task {
+                await caught { () async throws(UpstreamError) in try await client.product(barcode, purpose: .scan) }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            call.cancel()
+            #expect(await call.value == .cancelled)
+            #expect(harness.metrics.value("storesync_upstream_retries_total", [("endpoint", "product_get")]) == 0)
+        }
+    }
 }
