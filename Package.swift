@@ -200,7 +200,12 @@ let package = Package(
         ),
         .testTarget(
             name: "UpstreamTests",
-            dependencies: ["Core", "Upstream", "Store", "Sandbox", "TestSupport"],
+            dependencies: [
+                "Core", "Upstream", "Store", "Sandbox", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,193 @@
+import Core
+import Foundation
+import Logging
+import NIOHTTP1
+
+extension RetailDigitalsClient {
+    /// Runs one authenticated call to completion: stop switches, the credit cap, a valid token,
+    /// pacing, the exchange, and the contract's answer to each failure (retry with backoff, refresh,
+    /// re-authenticate, park, stop). `decode` runs inside the loop, so a cut or garbled body is
+    /// retried like a 5xx.
+    func call<T: Sendable>(
+        _ spec: CallSpec, purpose: RequestPurpose, deadline: ContinuousClock.Instant,
+        decode: (RawResponse, ResponseFacts) throws(DecodeFailure) -> T
+    ) async throws(UpstreamError) -> T {
+        try gate.check()
+        let day = RateLimitState.utcDay(clock.serverNow())
+        let reservation = try await credits.admit(
+            cost: spec.expectedCost, day: day, resumeAt: pacer.nextMidnightLocal())
+        var debited = Credits.zero
+        let result = await attempts(spec, purpose: purpose, deadline: deadline, debited: &debited, decode: decode)
+        await credits.settle(
+            reservation: reservation, debited: debited, day: RateLimitState.utcDay(clock.serverNow()))
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let error):
+            gate.noteError(error)
+            throw error
+        }
+    }
+
+    private func attempts<T: Sendable>(
+        _ spec: CallSpec, purpose: RequestPurpose, deadline: ContinuousClock.Instant, debited: inout Credits,
+        decode: (RawResponse, ResponseFacts) throws(DecodeFailure) -> T
+    ) async -> Result<T, UpstreamError> {
+        var failures = 0
+        var rateLimits = 0
+        var refreshedAfterExpiry = false
+        var reauthenticated = false
+        var lastError = UpstreamError.timedOut
+        while true {
+            var retryAfter: Duration?
+            let token: Secret
+            do throws(UpstreamError) {
+                if Task.isCancelled { throw UpstreamError.cancelled }
+                try gate.check()
+                token = try await tokens.accessToken(deadline: deadline)
+                try await pacer.begin(purpose: purpose, deadline: deadline)
+            } catch {
+                if error == .timedOut || error.reasonCode == "unavailable" { gate.noteReachable(false) }
+                return .failure(error)
+            }
+            let sent = await send(spec, token: token, deadline: deadline)
+            pacer.end()
+            switch sent {
+            case .failure(let failure):
+                metrics.call(spec.endpoint, status: UpstreamMetrics.label(failure))
+                switch failure {
+                case .cancelled: return .failure(.cancelled)
+                case .tooLarge(let bytes):
+                    return .failure(.badResponse("an answer of \(bytes) bytes is over the limit"))
+                case .timedOut: lastError = .timedOut
+                case .connection(let reason): lastError = .unavailable(reason)
+                }
+                gate.noteReachable(false)
+            case .success(let raw):
+                gate.noteReachable(true)
+                let facts = observe(raw, endpoint: spec.endpoint)
+                debited = debited + (facts.creditsDebited ?? .zero)
+                let code = raw.status >= 400 ? ErrorBody(bytes: raw.body).code : nil
+                switch AttemptVerdict.classify(status: raw.status, code: code, acceptsRedirect: spec.acceptsRedirect) {
+                case .success:
+                    do throws(DecodeFailure) {
+                        return .success(try decode(raw, facts))
+                    } catch {
+                        switch error {
+                        case .malformed(let reason): lastError = .badResponse(reason)
+                        case .contract(let reason): return .failure(.badResponse(reason))
+                        }
+                    }
+                case .transient:
+                    lastError = .unavailable("\(spec.endpoint.rawValue) answered \(raw.status)")
+                    retryAfter = facts.retryAfter
+                case .rateLimited:
+                    metrics.rateLimited(spec.endpoint)
+                    rateLimits += 1
+                    if pacer.observeRateLimited(facts.rateLimit, retryAfter: facts.retryAfter) {
+                        let resume = pacer.nextMidnightLocal()
+                        logger.warning("the day's request budget is spent; parking until midnight UTC (server clock)")
+                        return .failure(.dayBudgetSpent(resumeAt: resume))
+                    }
+                    logger.notice(
+                        "rate limited by upstream; waiting",
+                        metadata: ["retry_after": "\(facts.retryAfter.map(DurationText.format) ?? "-")"])
+                    if rateLimits > 50 { return .failure(.rateLimited(resumeAt: Date().addingTimeInterval(60))) }
+                    continue
+                case .tokenExpired:
+                    guard !refreshedAfterExpiry else {
+                        return .failure(.unavailable("the access token was refused as expired right after a refresh"))
+                    }
+                    refreshedAfterExpiry = true
+                    do throws(UpstreamError) {
+                        _ = try await tokens.renew(after: token, reason: .expired, deadline: deadline)
+                    } catch {
+                        return .failure(error)
+                    }
+                    continue
+                case .tokenRejected:
+                    guard !reauthenticated else {
+                        return .failure(.unavailable("the access token was refused right after re-authenticating"))
+                    }
+                    reauthenticated = true
+                    logger.notice(
+                        "the access token was refused; authenticating with the credentials",
+                        metadata: ["code": "\(code ?? "")"])
+                    do throws(UpstreamError) {
+                        _ = try await tokens.renew(after: token, reason: .rejected, deadline: deadline)
+                    } catch {
+                        return .failure(error)
+                    }
+                    continue
+                case .insufficientCredits:
+                    credits.stopSpending(
+                        balance: facts.creditsRemaining, refusedCost: max(spec.expectedCost, Credits(thousandths: 1)))
+                    logger.error(
+                        "upstream has no credits for this call (402); paid calls stop until the account is topped up",
+                        metadata: ["credits_remaining": "\(facts.creditsRemaining?.description ?? "-")"])
+                    return .failure(.insufficientCredits)
+                case .clientDisabled:
+                    gate.disable()
+                    await tokens.forget()
+                    logger.critical("upstream disabled this API client (403 client_disabled); all upstream calls stop")
+                    return .failure(.clientDisabled)
+                case .fail(let error):
+                    if error == .invalidCredentials { gate.refuseCredentials() }
+                    return .failure(error)
+                }
+            }
+            failures += 1
+            guard
+                let wait = configuration.retry.wait(
+                    beforeRetry: failures, remaining: deadline - ContinuousClock.now, retryAfter: retryAfter,
+                    unitRandom: Double.random(in: 0..<1))
+            else { return .failure(lastError) }
+            metrics.retry(spec.endpoint)
+            logger.info(
+                "retrying an upstream call",
+                metadata: [
+                    "endpoint": "\(spec.endpoint.rawValue)", "attempt": "\(failures + 1)", "reason": "\(lastError)",
+                    "wait": "\(DurationText.format(wait))",
+                ])
+            do { try await Task.sleep(for: wait) } catch { return .failure(.cancelled) }
+        }
+    }
+
+    private func send(
+        _ spec: CallSpec, token: Secret, deadline: ContinuousClock.Instant
+    ) async
+        -> Result<RawResponse, TransportFailure>
+    {
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: "Bearer \(token.revealed)")
+        headers.add(name: "Accept", value: "application/json")
+        headers.add(name: "User-Agent", value: "storesync")
+        if spec.body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        for (name, value) in spec.extraHeaders { headers.add(name: name, value: value) }
+        let attemptDeadline = min(deadline, ContinuousClock.now + configuration.requestTimeout)
+        return await exchange.send(
+            method: spec.method, url: configuration.baseURL + spec.path, headers: headers, body: spec.body,
+            deadline: attemptDeadline, maxBytes: spec.maxBytes)
+    }
+
+    /// Takes in the common headers of an answer: server clock, rate limits, balance, metrics, a log line.
+    func observe(_ raw: RawResponse, endpoint: Endpoint) -> ResponseFacts {
+        let facts = ResponseFacts(headers: raw.headers)
+        if let serverDate = facts.serverDate { pacer.clockMoved(by: clock.observe(serverDate: serverDate)) }
+        pacer.observe(facts.rateLimit)
+        metrics.rateLimitRemaining(facts.rateLimit)
+        if let remaining = facts.creditsRemaining {
+            credits.observeRemaining(remaining)
+            metrics.creditsRemaining(remaining)
+        }
+        if let debited = facts.creditsDebited { metrics.debited(debited) }
+        metrics.call(endpoint, status: String(raw.status))
+        logger.debug(
+            "upstream call",
+            metadata: [
+                "endpoint": "\(endpoint.rawValue)", "status": "\(raw.status)",
+                "request_id": "\(facts.requestID ?? "-")", "debited": "\(facts.creditsDebited?.description ?? "-")",
+            ])
+        return facts
+    }
+}

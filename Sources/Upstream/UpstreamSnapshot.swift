@@ -1,0 +1,33 @@
+import Core
+import Foundation
+
+/// The client's state as `storesync status` shows it. Dates are on this machine's clock.
+public struct UpstreamSnapshot: Sendable {
+    /// The rate-limit budget as last reported (and paced) by the server.
+    public struct RateLimit: Sendable, Hashable {
+        public var limitMinute: Int?
+        public var remainingMinute: Int?
+        public var limitDay: Int?
+        public var remainingDay: Int?
+        /// When the current minute window ends.
+        public var resetAt: Date?
+        /// Requests in flight now.
+        public var inFlight: Int
+    }
+
+    public var auth: AuthState
+    /// The balance last reported (`X-Credits-Remaining`, `/balance`).
+    public var creditsRemaining: Credits?
+    /// Credits spent on the server's current UTC day (from the spend ledger).
+    public var creditsSpentToday: Credits
+    /// The configured daily credit cap.
+    public var dailyCreditLimit: Credits?
+    /// Whether paid calls are stopped after a `402`.
+    public var paidCallsStopped: Bool
+    public var rateLimit: RateLimit?
+    /// Server clock minus this machine's clock, once a response was seen.
+    public var serverClockOffset: Duration?
+    public var pricing: Pricing
+    /// The last error's description (never a secret).
+    public var lastError: String?
+}
