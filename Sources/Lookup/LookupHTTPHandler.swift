@@ -108,7 +108,12 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                     handler.respond(answer, to: request, context: context)
                 }
             }
-            if !accepted {
+            if !accepted, server.isShuttingDown {
+                respond(
+                    .error(
+                        .serviceUnavailable, code: "shutting_down", message: "storesync is stopping; retry in a moment"),
+                    to: request, context: context)
+            } else if !accepted {
                 server.metrics.rejectedRequest()
                 respond(
                     .error(

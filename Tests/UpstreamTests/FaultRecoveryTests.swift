@@ -24,9 +24,10 @@ struct FaultRecoveryTests {
     func rateLimitBeyondDeadline() async throws {
         try await UpstreamHarness.run { harness in
             let barcode = try harness.productWithFront()
+            _ = try await harness.client.balance()  // the token exchange is not what this test times
             harness.sandbox.faults.add(FaultRule(.rateLimited(retryAfter: 30), target: .productGet))
             let error = await caught { () async throws(UpstreamError) in
-                try await harness.client.product(barcode, purpose: .scan, deadline: .milliseconds(800))
+                try await harness.client.product(barcode, purpose: .scan, deadline: .seconds(3))
             }
             #expect(error?.reasonCode == "rate_limited")
             #expect(harness.ledger(.productGet).count == 1)
