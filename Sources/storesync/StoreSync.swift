@@ -4,5 +4,8 @@ import ArgumentParser
 struct StoreSync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "storesync", abstract: "The in-store sync daemon.",
-        subcommands: [SandboxCommand.self, DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self])
+        subcommands: [
+            LookupCommand.self, StatusCommand.self, ResyncCommand.self, SandboxCommand.self,
+            DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self,
+        ])
 }
