@@ -16,11 +16,11 @@ struct SettingReader {
         }
         guard let raw = values.raw(key), !raw.isUnset else { return nil }
         guard case .scalar(let text) = raw.shape else {
-            report(key, raw, allowed: "expected a single value, not a list; " + allowed)
+            report(key, raw, allowed: "expected a single value, not a list: " + allowed)
             return nil
         }
         guard let parsed = parse(text.trimmingSpaces) else {
-            report(key, raw, allowed: allowed)
+            report(key, raw, allowed: "expected " + allowed)
             return nil
         }
         return parsed
@@ -55,7 +55,7 @@ struct SettingReader {
         }
         guard bad.isEmpty, !parsed.isEmpty else {
             let detail = bad.isEmpty ? "the list is empty" : "not allowed: " + bad.joined(separator: ", ")
-            report(key, raw, allowed: "\(allowed) (\(detail))")
+            report(key, raw, allowed: "expected \(allowed) (\(detail))")
             return nil
         }
         return parsed

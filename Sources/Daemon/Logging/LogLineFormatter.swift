@@ -45,10 +45,9 @@ public struct LogLineFormatter: Sendable {
 
     /// `2026-07-02T16:30:00.123Z`.
     public static func timestamp(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        let whole = seconds.rounded(.down)
-        let millis = min(999, Int(((seconds - whole) * 1000).rounded(.down)))
-        let text = Timestamp.format(unixSeconds: Int64(whole))
+        let (whole, millis) = Int64((date.timeIntervalSince1970 * 1000).rounded()).quotientAndRemainder(
+            dividingBy: 1000)
+        let text = Timestamp.format(unixSeconds: whole)
         let fraction = String(millis)
         return text.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
