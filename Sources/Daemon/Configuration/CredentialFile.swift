@@ -12,7 +12,7 @@ struct CredentialFile {
     /// Why a file could not be used (never its content).
     struct Failure: Error {
         let reason: String
-        /// The file does not exist (a systemd credential that was not configured).
+        /// The file does not exist or is empty (a systemd credential that was not configured).
         var isMissing = false
     }
 
@@ -39,7 +39,7 @@ struct CredentialFile {
             throw Failure(reason: "the file is not UTF-8 text")
         }
         let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw Failure(reason: "the file is empty") }
+        guard !text.isEmpty else { throw Failure(reason: "the file is empty", isMissing: true) }
         guard !text.contains(where: { $0.isNewline }) else {
             throw Failure(reason: "the file holds more than one line; it must hold the credential alone")
         }
