@@ -65,6 +65,20 @@ struct CredentialTests {
         #expect(c.shelf.token?.revealed == "rt_store_config")
     }
 
+    @Test("An empty or absent systemd credential counts as not given and the next source is used")
+    func emptySystemdCredential() async throws {
+        let directory = try TestDirectory()
+        defer { directory.remove() }
+        try directory.write("credentials/rd_api_key", "\n", mode: 0o400)
+        let environment = [
+            "CREDENTIALS_DIRECTORY": directory.path + "/credentials", "RD_CLIENT_ID": "rd_client_env",
+            "RD_API_KEY": "sk_live_env_fallback",
+        ]
+        let c = try await loadConfiguration(nil, environment: environment, in: directory).configuration
+        #expect(c.upstream.apiKey?.revealed == "sk_live_env_fallback")
+        #expect(c.upstream.clientIDSource == .environment("RD_CLIENT_ID"))
+    }
+
     @Test("A credential file that others can read is a warning; 0600 is not")
     func filePermissions() async throws {
         let directory = try TestDirectory()
