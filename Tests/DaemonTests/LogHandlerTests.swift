@@ -120,10 +120,3 @@ struct LogHandlerTests {
         #expect(object["level"]?.stringValue == "notice")
     }
 }
-
-extension LogSettings {
-    init(level: Logger.Level) {
-        self.init()
-        self.level = level
-    }
-}

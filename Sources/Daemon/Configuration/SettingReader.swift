@@ -76,10 +76,3 @@ struct SettingReader {
                 key: key.name, value: key.isSecret ? nil : raw.text, origin: raw.origin, allowed: allowed))
     }
 }
-
-extension String {
-    /// Without one pair of surrounding `[` `]` (a flow list written into an environment variable).
-    fileprivate var trimmingBrackets: String {
-        hasPrefix("[") && hasSuffix("]") && count >= 2 ? String(dropFirst().dropLast()) : self
-    }
-}

@@ -8,3 +8,10 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Without one pair of surrounding `[` `]` (a flow list written into an environment variable).
+    var trimmingBrackets: String {
+        hasPrefix("[") && hasSuffix("]") && count >= 2 ? String(dropFirst().dropLast()) : self
+    }
+}
