@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite("scripts/check-systemd")
+struct CheckSystemdTests {
+    @Test("The unit passes verify and rates an exposure of at most 1.0")
+    func unitPasses() async throws {
+        let directory = try TestDirectory("check")
+        defer { directory.remove() }
+        let run = try await ScriptRun.run("scripts/check-systemd", [], in: directory)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("Overall exposure level for storesync.service"))
+        #expect(run.errors.contains("check-systemd: ok"))
+    }
+
+    @Test("A lower threshold than the unit's exposure fails, so the check can fail")
+    func thresholdFails() async throws {
+        let directory = try TestDirectory("check")
+        defer { directory.remove() }
+        let run = try await ScriptRun.run("scripts/check-systemd", ["--threshold=2"], in: directory)
+        #expect(run.status != 0)
+        #expect(run.errors.contains("exposure above 0.2"))
+    }
+
+    @Test("A unit that verify complains about fails the check")
+    func verifyProblemsFail() async throws {
+        let directory = try TestDirectory("check")
+        defer { directory.remove() }
+        let unit = try String(contentsOfFile: Repository.root + "/systemd/storesync.service", encoding: .utf8)
+        let broken = try directory.write(
+            "storesync.service", unit.replacingOccurrences(of: "Restart=on-failure", with: "Restart=sometimes"))
+        let run = try await ScriptRun.run("scripts/check-systemd", ["--unit=\(broken)"], in: directory)
+        #expect(run.status != 0)
+        #expect(run.errors.contains("verify reported problems"))
+    }
+}

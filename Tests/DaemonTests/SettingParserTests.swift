@@ -1,0 +1,83 @@
+import Core
+import Foundation
+import Logging
+import Lookup
+import Testing
+
+@testable import Daemon
+
+@Suite("Setting parsers")
+struct SettingParserTests {
+    @Test("Byte counts take binary and decimal units and print in the largest exact binary unit")
+    func byteCounts() {
+        #expect(ByteCount.parse("10MiB") == 10 << 20)
+        #expect(ByteCount.parse("512kib") == 512 << 10)
+        #expect(ByteCount.parse("2 GiB") == 2 << 30)
+        #expect(ByteCount.parse("10MB") == 10_000_000)
+        #expect(ByteCount.parse("64B") == 64)
+        #expect(ByteCount.parse("1048576") == 1 << 20)
+        #expect(ByteCount.parse("-1") == nil && ByteCount.parse("MiB") == nil && ByteCount.parse("1.5MiB") == nil)
+        #expect(ByteCount.format(10 << 20) == "10MiB" && ByteCount.format(1536 << 10) == "1536KiB")
+        #expect(ByteCount.format(1000) == "1000" && ByteCount.format(0) == "0")
+    }
+
+    @Test("Times of day are HH:MM within a day")
+    func timesOfDay() {
+        #expect(TimeOfDay(parsing: "03:00")?.description == "03:00")
+        #expect(TimeOfDay(parsing: "3:07")?.minutesSinceMidnight == 187)
+        #expect(TimeOfDay(parsing: "23:59") != nil)
+        for bad in ["24:00", "12:60", "1200", "12:5", "a1:00", "-1:00", "12:00:00", ""] {
+            #expect(TimeOfDay(parsing: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("Weekdays, full refresh and full push accept names, abbreviations and off")
+    func schedules() {
+        #expect(Weekday(parsing: "Sunday") == .sunday && Weekday(parsing: "sat") == .saturday)
+        #expect(Weekday(parsing: "su") == nil && Weekday(parsing: "funday") == nil)
+        #expect(Weekday.sunday.rawValue == 1 && Weekday.saturday.rawValue == 7)
+        #expect(FullRefresh(parsing: "off") == .off && FullRefresh(parsing: "false") == .off)
+        #expect(FullRefresh(parsing: "Wednesday") == .weekly(.wednesday))
+        #expect(ShelfFullPush(parsing: "05:30") == .daily(TimeOfDay(hour: 5, minute: 30)!))
+        #expect(ShelfFullPush(parsing: "daily") == nil)
+    }
+
+    @Test("listen.tcp accepts loopback addresses only")
+    func loopbackAddresses() {
+        #expect(SettingParsers.loopbackAddress("127.0.0.1:8787")?.port == 8787)
+        #expect(SettingParsers.loopbackAddress("localhost:1")?.host == "localhost")
+        #expect(SettingParsers.loopbackAddress("[::1]:9000")?.host == "::1")
+        #expect(SettingParsers.loopbackAddress("127.1.2.3:80") != nil)
+        for bad in ["0.0.0.0:80", "192.168.1.5:80", "127.0.0.1", "127.0.0.1:70000", "[::]:80", "example.com:80", ":80"]
+        {
+            #expect(SettingParsers.loopbackAddress(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("Service URLs need https, except plain http to a loopback host")
+    func serviceURLs() {
+        #expect(
+            SettingParsers.serviceURL("https://images.retaildigitals.com/api/v1/")
+                == "https://images.retaildigitals.com/api/v1")
+        #expect(SettingParsers.serviceURL("http://127.0.0.1:8780/api/v1") == "http://127.0.0.1:8780/api/v1")
+        #expect(SettingParsers.serviceURL("http://localhost:8780/retagly") != nil)
+        for bad in [
+            "http://images.retaildigitals.com/api/v1", "ftp://x.example", "https://", "images.example/api",
+            "https://x.example/api?key=1", "https://user:pw@x.example",
+        ] {
+            #expect(SettingParsers.serviceURL(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("Booleans, decimals and credits parse strictly")
+    func scalars() {
+        #expect(
+            SettingParsers.bool("Yes") == true && SettingParsers.bool("off") == false && SettingParsers.bool("2") == nil
+        )
+        #expect(SettingParsers.decimal("0.9", in: 0...0.9) == 0.9 && SettingParsers.decimal("0.91", in: 0...0.9) == nil)
+        #expect(
+            SettingParsers.decimal("1e-1", in: 0...0.9) == nil && SettingParsers.decimal("-0.1", in: 0...0.9) == nil)
+        #expect(SettingParsers.credits("12.345")?.thousandths == 12_345 && SettingParsers.credits("-1") == nil)
+        #expect(SettingParsers.logLevel("WARN") == .warning && SettingParsers.logLevel("verbose") == nil)
+    }
+}

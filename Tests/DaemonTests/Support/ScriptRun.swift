@@ -1,0 +1,45 @@
+import Foundation
+
+/// The outcome of running a script of `scripts/`.
+struct ScriptRun {
+    let status: Int32
+    let output: String
+    let errors: String
+
+    /// Runs `Repository.root + "/" + script` with `arguments`, its output going to files in `directory`
+    /// (no pipe to fill), without blocking a thread of the cooperative pool while it runs.
+    static func run(
+        _ script: String, _ arguments: [String], in directory: TestDirectory, environment: [String: String] = [:]
+    ) async throws -> ScriptRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repository.root + "/" + script)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let name = UUID().uuidString.prefix(8)
+        let outPath = directory.path + "/\(name).out"
+        let errPath = directory.path + "/\(name).err"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return ScriptRun(
+            status: status, output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            errors: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
