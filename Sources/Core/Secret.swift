@@ -21,3 +21,8 @@ extension Secret: CustomReflectable {
     /// `dump` and `Mirror` see no children, so reflection cannot reveal the text either.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
+
+extension Secret {
+    /// Whether the secret is empty (an unset key).
+    public var isEmpty: Bool { revealed.isEmpty }
+}

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The token pair the client keeps across restarts.

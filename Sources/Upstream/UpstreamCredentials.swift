@@ -1,3 +1,5 @@
+import Core
+
 /// A store's Retail Digitals API client: the public client id and the secret api key.
 public struct UpstreamCredentials: Sendable, CustomStringConvertible {
     /// The client id (`rd_client_…`); safe to log.

@@ -10,7 +10,6 @@ extension DaemonConfiguration {
         configuration.tcp = listen.tcp
         configuration.maxConnections = listen.maxConnections
         configuration.idleTimeout = listen.idleTimeout
-        configuration.stateDirectory = storage.stateDirectory
         configuration.liveTimeout = lookup.liveTimeout
         configuration.metadataTTL = storage.metadataTTL
         configuration.maxStaleness = lookup.maxStaleness
