@@ -71,7 +71,10 @@ public final class CatalogWatcher: Service, Sendable {
 
     /// Polls until graceful shutdown.
     public func run() async throws {
-        guard path != nil else { return }
+        guard path != nil else {
+            try? await gracefulShutdown()  // nothing to watch; returning early would end the group
+            return
+        }
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {

@@ -7,7 +7,8 @@ import Upstream
 extension SyncEngine {
     /// Lists every page of the products changed since the watermark (delta) or of all products
     /// (full), by keyset, queuing what the store carries; the cursor is saved with each page so a
-    /// crash resumes the listing where it was. The first page's server time minus the overlap
+    /// crash resumes the listing where it was. A full refresh also queues cached products its
+    /// complete listing no longer shows. The first page's server time minus the overlap
     /// becomes the run's watermark candidate.
     func list(_ run: SyncRun, from saved: SyncRunCursor) async throws {
         var cursor: ListingCursor
@@ -45,6 +46,15 @@ extension SyncEngine {
                 let work = SyncPlanner.work(
                     for: items, mode: mode, catalog: catalog, cached: cached, scanCounts: counts, fetch: fetch)
                 try connection.enqueueSyncWork(run.id, work, at: now)
+                if next == nil, mode == .full {
+                    // The complete listing no longer shows these cached products: ask for them (a
+                    // deleted one answers 404, free, and is removed from the cache).
+                    let queued = try connection.queuedBarcodes(run.id)
+                    let unlisted = try connection.cachedBarcodes().filter { !queued.contains($0) && !$0.isInStore }
+                    let counts = try connection.scanCounts(for: unlisted)
+                    try connection.enqueueSyncWork(
+                        run.id, unlisted.map { SyncWorkItem(barcode: $0, priority: counts[$0] ?? 0) }, at: now)
+                }
                 if let candidate { try connection.setSyncRunWatermarkCandidate(run.id, candidate) }
                 let phase = next == nil ? SyncPhase.bulkCheck : .listing
                 try connection.setSyncRunCursor(

@@ -7,7 +7,9 @@ import Testing
 
 @Suite("Delta sync against the sandbox's ground truth")
 struct DeltaSyncTests {
-    @Test("One delta sync brings every carried product to ground truth for the formula's minimum, paging changes included")
+    @Test(
+        "One delta sync brings every carried product to ground truth for the formula's minimum, paging changes included"
+    )
     func deltaMatchesGroundTruthAtMinimumCost() async throws {
         try await SyncWorld.run(SyncWorld.sandboxConfiguration(products: 60)) { world in
             let rates = try await SandboxRates.read(world.sandbox)

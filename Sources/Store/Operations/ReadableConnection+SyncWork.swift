@@ -44,3 +44,14 @@ extension ReadableConnection {
             page: statement.optionalInt64(2).map { Int($0) }, resumeAt: statement.optionalInt64(3).map(UnixMillis.init))
     }
 }
+
+extension ReadableConnection {
+    /// Every cached barcode (a full refresh asks upstream about those its listing no longer shows).
+    public func cachedBarcodes() throws -> [Barcode] {
+        let statement = try sqlite.cached("SELECT barcode FROM products ORDER BY barcode")
+        defer { statement.reset() }
+        var barcodes: [Barcode] = []
+        while try statement.step() { barcodes.append(Barcode(trustedCanonical: statement.text(0))) }
+        return barcodes
+    }
+}

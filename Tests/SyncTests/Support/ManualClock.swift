@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Sync
+import Synchronization
 
 /// A wall clock that stands still until a test moves it: sleepers wake when it passes their instant.
 final class ManualClock: Sendable {

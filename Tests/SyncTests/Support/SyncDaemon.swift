@@ -17,7 +17,9 @@ struct SyncDaemon: Sendable {
 
     /// Starts `request` and waits until its run is in one of `states`.
     @discardableResult
-    func sync(_ request: SyncRequest, until states: Set<SyncRunState> = [.succeeded, .failed, .paused]) async throws
+    func sync(
+        _ request: SyncRequest, until states: Set<SyncRunState> = [.succeeded, .failed, .paused]
+    ) async throws
         -> SyncRun
     {
         let (run, _) = try await engine.start(request)

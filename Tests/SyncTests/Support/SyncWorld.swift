@@ -78,9 +78,24 @@ struct SyncWorld: Sendable {
         }
     }
 
+    /// Reads the state directory's database without running a daemon.
+    func readState<T: Sendable>(_ body: @Sendable (ReadConnection) throws -> T) async throws -> T {
+        let database = try await Database.open(directory: stateDirectory, logger: SandboxTesting.logger)
+        do {
+            let value = try await database.read(body)
+            try await database.close()
+            return value
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
+
     /// Runs one daemon instance (database, upstream client, fetcher, sync engine, catalog watcher
     /// in a `ServiceGroup`) for `body`, then shuts it down gracefully and closes the database.
-    func withDaemon<T>(_ options: DaemonOptions = DaemonOptions(), _ body: (SyncDaemon) async throws -> T)
+    func withDaemon<T>(
+        _ options: DaemonOptions = DaemonOptions(), _ body: (SyncDaemon) async throws -> T
+    )
         async throws -> T
     {
         let logger = logs.logger()
