@@ -25,8 +25,9 @@ extension ProductFetcher {
         }
         var credits = fetch.creditsDebited ?? fetch.expectedCost
         let updatedAt = fetch.updatedAt ?? Timestamp.format(fetch.serverTime ?? clock.now())
-        let requested = include.contains(.images) ? Set(variants.isEmpty ? configuration.variants : variants) : []
-        let gone = requested.subtracting(fetch.imageURLs.keys)
+        // Configured variants that came back without a URL are gone upstream (asked for and null, or
+        // not asked for because the listing said the product lacks them): their stored images go too.
+        let gone = Set(configuration.wantedVariants(available: nil)).subtracting(fetch.imageURLs.keys)
         let now = UnixMillis(clock.now())
         let record = ProductRecord(
             barcode: barcode, productMeta: fetch.productMeta?.jsonText ?? "null",

@@ -12,6 +12,7 @@ extension SyncEngine {
     /// interruption.
     func fetchQueue(_ run: SyncRun) async throws {
         try await startRate(run)
+        await logPlan(run)
         while true {
             try await drain(run)
             let now = UnixMillis(clock.now())

@@ -2,9 +2,10 @@ import Core
 import Foundation
 import Sandbox
 import Store
-import Sync
 import Testing
 import Upstream
+
+@testable import Sync
 
 @Suite("Budgets: credit cap, day budget, 402 and 403")
 struct BudgetTests {
@@ -24,6 +25,7 @@ struct BudgetTests {
                 #expect(paused.reason == "credit_cap_reached")
                 #expect(paused.done == 4)
                 #expect(world.credits() == Credits(thousandths: 5200))
+                #expect(world.logs.lines(containing: "today's budgets allow only part of the sync").count == 1)
                 let report = try #require(try await daemon.engine.report(paused.id))
                 // Midnight UTC on the sandbox's clock (16:30 → 00:00: 7.5 h), on this machine's clock.
                 let resumeAt = try #require(report.resumeAt)
@@ -119,5 +121,15 @@ struct BudgetTests {
                 #expect(try await daemon.groundTruthProblems(carried) == [])
             }
         }
+    }
+
+    @Test("The plan takes items in priority order until the credits or requests left run out")
+    func budgetPlan() {
+        let costs = [Credits(thousandths: 1300), Credits(thousandths: 300), Credits(thousandths: 1300)]
+        #expect(SyncBudgetPlan.make(costs: costs, creditsLeft: nil, requestsLeft: nil).fitsToday)
+        let capped = SyncBudgetPlan.make(costs: costs, creditsLeft: Credits(2), requestsLeft: nil)
+        #expect(capped.fitting == 2 && capped.credits == Credits(thousandths: 1600) && !capped.fitsToday)
+        #expect(SyncBudgetPlan.make(costs: costs, creditsLeft: Credits(10), requestsLeft: 1).fitting == 1)
+        #expect(SyncBudgetPlan.make(costs: costs, creditsLeft: .zero, requestsLeft: 5).fitting == 0)
     }
 }

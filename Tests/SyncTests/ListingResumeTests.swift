@@ -50,7 +50,10 @@ struct ListingResumeTests {
             try await world.withDaemon { daemon in
                 let run = try await daemon.sync(.delta())
                 let metrics = daemon.metrics
-                #expect(metrics.value("storesync_sync_runs_total", [("mode", "delta"), ("state", "succeeded")]) == 1)
+                // Recorded just after the run's end is committed.
+                try await eventually("the run's outcome to be counted") {
+                    metrics.value("storesync_sync_runs_total", [("mode", "delta"), ("state", "succeeded")]) == 1
+                }
                 #expect(metrics.value("storesync_sync_listing_pages_total") == 1)
                 #expect(
                     metrics.value("storesync_sync_items_fetched_total", [("purpose", "sync"), ("outcome", "stored")])
