@@ -23,13 +23,7 @@ extension SyncEngine {
         let perPage = configuration.pageSize
         while true {
             if Task.isCancelled { throw SyncInterruption.cancelled }
-            let page: ListingPage
-            do {
-                page = try await client.listChanges(
-                    updatedSince: cursor.sinceDate, page: cursor.page, perPage: perPage, purpose: .sync)
-            } catch {
-                throw interruption(for: error, during: "listing")
-            }
+            let page = try await listingPage(at: cursor, perPage: perPage)
             metrics.listingPage()
             let next = cursor.next(after: page.items, perPage: perPage)
             var serverTime = page.serverTime
@@ -66,6 +60,31 @@ extension SyncEngine {
             cursor = next
         }
         logger.info("sync listing complete", metadata: ["sync_id": "\(run.id)"])
+    }
+
+    /// One listing page; a transient failure (after the client's own retries) is tried again up to
+    /// the attempt limit, a pass delay apart, before the run fails.
+    private func listingPage(at cursor: ListingCursor, perPage: Int) async throws -> ListingPage {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.listChanges(
+                    updatedSince: cursor.sinceDate, page: cursor.page, perPage: perPage, purpose: .sync)
+            } catch {
+                let action = SyncErrorAction.of(error, now: clock.now(), balanceRecheck: configuration.balanceRecheck)
+                guard action == .retryLater, attempt < configuration.maxAttempts else {
+                    throw interruption(for: error, during: "listing")
+                }
+                attempt += 1
+                logger.warning(
+                    "a listing page failed; trying again",
+                    metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                do {
+                    try await clock.sleepUntil(
+                        clock.now().addingTimeInterval(configuration.retryPassDelay.timeInterval))
+                } catch { throw SyncInterruption.cancelled }
+            }
+        }
     }
 
     /// The watermark candidate for a listing that started at `serverTime`: the overlap earlier.

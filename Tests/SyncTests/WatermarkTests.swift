@@ -65,4 +65,27 @@ struct WatermarkTests {
             }
         }
     }
+
+    @Test("A listing storm that passes is ridden out; one that lasts fails the run as upstream_unavailable")
+    func listingFailures() async throws {
+        try await SyncWorld.run { world in
+            let carried = world.products.prefix(4).map(\.barcode)
+            try world.writeCatalog(carried)
+            try await world.withDaemon { daemon in
+                // Four tries per call by the client: the first call fails, the second gets through.
+                world.sandbox.faults.add(FaultRule(.serverError(status: 502), target: .listing, count: 6))
+                #expect(try await daemon.sync(.delta()).state == .succeeded)
+                let watermark = try await daemon.syncState(.watermark)
+                #expect(watermark != nil)
+                world.sandbox.faults.clear()
+                world.sandbox.faults.add(FaultRule(.serverError(status: 503), target: .listing))
+                let mark = world.sandbox.ledger().count
+                let failed = try await daemon.sync(.delta())
+                #expect(failed.state == .failed)
+                #expect(failed.reason == "upstream_unavailable")
+                #expect(try await daemon.syncState(.watermark) == watermark)
+                #expect(world.ledger(.listing, from: mark).count == 3 * 4)
+            }
+        }
+    }
 }
