@@ -12,7 +12,7 @@ extension ProductFetcher {
         let fetch: ProductFetch
         do {
             fetch = try await client.product(
-                barcode, purpose: flight.purpose, include: include, variants: variants.isEmpty ? nil : variants,
+                barcode, purpose: flight.purpose, include: include, variants: variants,
                 available: flight.available)
         } catch .notFound {
             return await forget(barcode)

@@ -77,4 +77,42 @@ struct DeltaSyncTests {
             }
         }
     }
+
+    @Test("With image_meta and two variants configured, the cache matches ground truth at the formula's minimum")
+    func moreScopesAndVariants() async throws {
+        try await SyncWorld.run { world in
+            let rates = try await SandboxRates.read(world.sandbox)
+            let carried = world.products.prefix(12).map(\.barcode)
+            try world.writeCatalog(carried)
+            var options = DaemonOptions()
+            options.fetch = FetcherConfiguration(
+                include: [.productMeta, .imageMeta, .images], variants: [.front, .backClean])
+            try await world.withDaemon(options) { daemon in
+                let run = try await daemon.sync(.delta())
+                #expect(run.state == .succeeded)
+                #expect(try await daemon.groundTruthProblems(carried, variants: [.front, .backClean]) == [])
+                var expected = Credits.zero
+                for barcode in carried {
+                    let product = try #require(world.sandbox.product(barcode))
+                    expected = expected + rates.perScope + rates.minimumFetch(product, variants: [.front, .backClean])
+                    let record = try #require(try await daemon.record(barcode))
+                    let imageMeta = JSONValue.object(
+                        ImageVariant.allCases.map { ($0.rawValue, product.imageMeta[$0] ?? .null) })
+                    #expect(try JSONValue(parsing: try #require(record.imageMeta)) == imageMeta)
+                    #expect(record.variantsAvailable == product.variants)
+                }
+                #expect(world.credits() == expected)
+                // Only variants the product has were asked for.
+                for entry in world.ledger(.productGet) {
+                    let product = try #require(world.sandbox.product(entry.barcode ?? ""))
+                    let asked = [ImageVariant.front, .backClean].filter(product.variants.contains)
+                    if asked.isEmpty {
+                        #expect(entry.path.hasSuffix("include=product_meta,image_meta"))
+                    } else {
+                        #expect(entry.path.contains("variants=" + asked.map(\.rawValue).joined(separator: ",")))
+                    }
+                }
+            }
+        }
+    }
 }
