@@ -18,11 +18,14 @@ public struct SyncConfiguration: Sendable, Hashable {
     public var retryPassDelay: Duration
     /// How often a run paused by `402 insufficient_credits` looks at the balance again.
     public var balanceRecheck: Duration
+    /// How long finished runs (and their queues) are kept for status and support.
+    public var runRetention: Duration
 
     public init(
         clientID: String, overlap: Duration = .seconds(600), concurrency: Int = 4, bulkCheck: Bool = true,
         negativeTTL: Duration = .seconds(7 * 86_400), maxAttempts: Int = 3, pageSize: Int = 500,
-        retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600)
+        retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600),
+        runRetention: Duration = .seconds(30 * 86_400)
     ) {
         self.clientID = clientID
         self.overlap = overlap
@@ -33,5 +36,6 @@ public struct SyncConfiguration: Sendable, Hashable {
         self.pageSize = min(max(pageSize, 1), 500)
         self.retryPassDelay = retryPassDelay
         self.balanceRecheck = balanceRecheck
+        self.runRetention = runRetention
     }
 }

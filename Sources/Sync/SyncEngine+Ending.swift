@@ -74,6 +74,7 @@ extension SyncEngine {
         metrics.runEnded(mode: run.mode, state: final.state)
         metrics.queueDepth(0)
         state.withLock { $0.rate = nil }
+        await tidyUp()
         logger.log(
             level: final.state == .succeeded ? .info : .error,
             final.state == .succeeded ? "sync succeeded" : "sync failed; the watermark stays",
@@ -81,5 +82,26 @@ extension SyncEngine {
                 "sync_id": "\(run.id)", "mode": "\(run.mode.rawValue)", "done": "\(final.done)",
                 "failed_items": "\(final.failedItems)", "credits_spent": "\(final.creditsSpent)",
             ])
+    }
+
+    /// After a run: forgets finished runs past the retention, negative entries past their TTL and
+    /// spend ledger days older than 90 days (the state directory does not grow without bound).
+    func tidyUp() async {
+        let now = UnixMillis(clock.now())
+        let retention = configuration.runRetention
+        let ttl = configuration.negativeTTL
+        do {
+            let (runs, negatives) = try await database.write { connection -> (Int, Int) in
+                let runs = try connection.purgeFinishedSyncRuns(before: now.adding(.zero - retention))
+                let negatives = try connection.purgeNegatives(olderThan: ttl, at: now)
+                try connection.purgeSpend(before: now.adding(.seconds(-90 * 86_400)).utcDay)
+                return (runs, negatives)
+            }
+            if runs > 0 || negatives > 0 {
+                logger.debug("tidied the sync state", metadata: ["runs": "\(runs)", "negatives": "\(negatives)"])
+            }
+        } catch {
+            logger.warning("cannot tidy the sync state", metadata: ["error": "\(error)"])
+        }
     }
 }

@@ -76,4 +76,32 @@ struct StatusTests {
         #expect(rate.etaSeconds(done: 20, pending: 30, now: start.addingTimeInterval(10)) == 30)
         #expect(rate.etaSeconds(done: 20, pending: 0, now: start.addingTimeInterval(10)) == 0)
     }
+
+    @Test("After a run, finished runs past the retention and expired negative entries are tidied away")
+    func tidiesUp() async throws {
+        try await SyncWorld.run { world in
+            try world.writeCatalog(world.products.prefix(3).map(\.barcode))
+            let clock = ManualClock()
+            var options = DaemonOptions()
+            options.clock = clock.syncClock
+            try await world.withDaemon(options) { daemon in
+                let first = try await daemon.sync(.delta())
+                #expect(first.state == .succeeded)
+                let stale = try #require(Barcode(FakeBarcodes.make(1, excluding: Set(world.sandbox.barcodes))[0]))
+                try await daemon.database.write { connection in
+                    try connection.saveNegative(
+                        NegativeEntry(barcode: stale, checkedAt: UnixMillis(clock.now), reason: .notFound))
+                }
+                clock.advance(by: 31 * 86_400)
+                world.sandbox.clock.advance(by: .seconds(31 * 86_400))
+                let second = try await daemon.sync(.delta())
+                #expect(second.state == .succeeded)
+                try await eventually("the tidy-up") {
+                    try await daemon.database.read { try $0.negative(stale) } == nil
+                }
+                let runs = try await daemon.database.read { try $0.recentSyncRuns(limit: 10) }
+                #expect(runs.map(\.id) == [second.id])
+            }
+        }
+    }
 }
