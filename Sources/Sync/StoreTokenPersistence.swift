@@ -25,7 +25,7 @@ public struct StoreTokenPersistence: TokenPersistence {
         var tokens: PersistedTokens?
         if let access = stored.accessToken, let expires = stored.accessExpiresAt, let refresh = stored.refreshToken {
             tokens = PersistedTokens(
-                accessToken: Secret(access), accessExpiresAt: expires.date, refreshToken: Secret(refresh))
+                accessToken: .init(access), accessExpiresAt: expires.date, refreshToken: .init(refresh))
         }
         return StoredTokenState(tokens: tokens, refreshInFlight: stored.refreshInFlight)
     }

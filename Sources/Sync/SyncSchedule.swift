@@ -14,7 +14,7 @@ public enum SyncSchedule {
     /// `fullRefresh`.
     public static func next(
         after now: Date, at time: LocalTime, in zone: TimeZone, jitter: Duration, unitRandom: Double,
-        fullRefresh: Weekday? = nil
+        fullRefresh: SyncSchedule.Weekday? = nil
     ) -> ScheduledSync {
         let slot = nextSlot(after: now, at: time, in: zone)
         let fraction = min(max(unitRandom, 0), 1)

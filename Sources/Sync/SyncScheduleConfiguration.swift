@@ -12,14 +12,14 @@ public struct SyncScheduleConfiguration: Sendable, Hashable {
     /// The random delay added to each slot, drawn uniformly from 0 to this.
     public var jitter: Duration
     /// The weekday whose sync is a full refresh (`nil`: never).
-    public var fullRefresh: Weekday?
+    public var fullRefresh: SyncSchedule.Weekday?
     /// A catch-up sync runs at start when the last success is older than this (or there was none).
     public var catchUpAfter: Duration
 
     public init(
         enabled: Bool = true, at: LocalTime = .defaultSync, timeZone: TimeZone? = nil,
         jitter: Duration = .seconds(1200),
-        fullRefresh: Weekday? = nil, catchUpAfter: Duration = .seconds(86_400)
+        fullRefresh: SyncSchedule.Weekday? = nil, catchUpAfter: Duration = .seconds(86_400)
     ) {
         self.enabled = enabled
         self.at = at

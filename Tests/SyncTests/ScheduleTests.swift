@@ -133,11 +133,11 @@ struct ScheduleTests {
         for bad in ["24:00", "12:60", "1200", "ab:cd", "12:5", "", "-1:00", "١٢:٠٠"] {
             #expect(LocalTime(parsing: bad) == nil, "\(bad)")
         }
-        #expect(Weekday(parsing: "Sunday") == .sunday)
-        #expect(Weekday(parsing: "sat") == .saturday)
-        #expect(Weekday(parsing: "off") == nil)
-        #expect(Weekday(parsing: "tues") == nil)
-        #expect(Weekday(daysSinceEpoch: 0) == .thursday)
-        #expect(Weekday(daysSinceEpoch: -1) == .wednesday)
+        #expect(SyncSchedule.Weekday(parsing: "Sunday") == .sunday)
+        #expect(SyncSchedule.Weekday(parsing: "sat") == .saturday)
+        #expect(SyncSchedule.Weekday(parsing: "off") == nil)
+        #expect(SyncSchedule.Weekday(parsing: "tues") == nil)
+        #expect(SyncSchedule.Weekday(daysSinceEpoch: 0) == .thursday)
+        #expect(SyncSchedule.Weekday(daysSinceEpoch: -1) == .wednesday)
     }
 }

@@ -17,7 +17,7 @@ struct StoreAdapterTests {
                 let persistence = StoreTokenPersistence(database: database)
                 #expect(try await persistence.loadTokens() == StoredTokenState(tokens: nil, refreshInFlight: false))
                 try await persistence.saveTokens(
-                    PersistedTokens(accessToken: Secret("at_1"), accessExpiresAt: expires, refreshToken: Secret("rt_1"))
+                    PersistedTokens(accessToken: .init("at_1"), accessExpiresAt: expires, refreshToken: .init("rt_1"))
                 )
                 try await persistence.markRefreshInFlight()
                 try await database.close()
@@ -30,7 +30,7 @@ struct StoreAdapterTests {
             #expect(loaded.tokens?.refreshToken.revealed == "rt_1")
             #expect(loaded.tokens?.accessExpiresAt == expires)
             try await persistence.saveTokens(
-                PersistedTokens(accessToken: Secret("at_2"), accessExpiresAt: expires, refreshToken: Secret("rt_2")))
+                PersistedTokens(accessToken: .init("at_2"), accessExpiresAt: expires, refreshToken: .init("rt_2")))
             let saved = try await persistence.loadTokens()
             #expect(!saved.refreshInFlight)
             #expect(saved.tokens?.refreshToken.revealed == "rt_2")

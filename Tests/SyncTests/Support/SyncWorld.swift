@@ -103,7 +103,7 @@ struct SyncWorld: Sendable {
         let database = try await Database.open(directory: stateDirectory, logger: logger)
         var upstream = UpstreamConfiguration(
             baseURL: sandbox.retailDigitalsBaseURL,
-            credentials: UpstreamCredentials(clientID: Self.clientID, apiKey: Secret(Self.apiKey)),
+            credentials: UpstreamCredentials(clientID: Self.clientID, apiKey: .init(Self.apiKey)),
             include: options.fetch.include, variants: options.fetch.variants, requestTimeout: .seconds(5),
             callDeadline: .seconds(15),
             retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)))
