@@ -1,0 +1,41 @@
+/// How the sync runs (config `sync.*`, `storage.negative_ttl`, the client id).
+public struct SyncConfiguration: Sendable, Hashable {
+    /// The store's Retail Digitals client id (part of each bulk-check's Idempotency-Key).
+    public var clientID: String
+    /// How far before the server's clock at sync start the next delta starts (`sync.overlap`).
+    public var overlap: Duration
+    /// Product fetches in flight at once (`sync.concurrency`).
+    public var concurrency: Int
+    /// Whether uncached catalog barcodes are bulk-checked before fetching (`sync.bulk_check`).
+    public var bulkCheck: Bool
+    /// How long a negative entry keeps a barcode from being checked again (`storage.negative_ttl`).
+    public var negativeTTL: Duration
+    /// Attempts per item before a run gives up on it and fails (`sync.max_attempts`).
+    public var maxAttempts: Int
+    /// Listing page size (the contract's maximum, 500).
+    public var pageSize: Int
+    /// Wait before retrying a run's failed items.
+    public var retryPassDelay: Duration
+    /// How often a run paused by `402 insufficient_credits` looks at the balance again.
+    public var balanceRecheck: Duration
+    /// How long finished runs (and their queues) are kept for status and support.
+    public var runRetention: Duration
+
+    public init(
+        clientID: String, overlap: Duration = .seconds(600), concurrency: Int = 4, bulkCheck: Bool = true,
+        negativeTTL: Duration = .seconds(7 * 86_400), maxAttempts: Int = 3, pageSize: Int = 500,
+        retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600),
+        runRetention: Duration = .seconds(30 * 86_400)
+    ) {
+        self.clientID = clientID
+        self.overlap = overlap
+        self.concurrency = max(1, concurrency)
+        self.bulkCheck = bulkCheck
+        self.negativeTTL = negativeTTL
+        self.maxAttempts = max(1, maxAttempts)
+        self.pageSize = min(max(pageSize, 1), 500)
+        self.retryPassDelay = retryPassDelay
+        self.balanceRecheck = balanceRecheck
+        self.runRetention = runRetention
+    }
+}

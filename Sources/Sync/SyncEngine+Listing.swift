@@ -1,0 +1,115 @@
+import Core
+import Foundation
+import Logging
+import Store
+import Upstream
+
+extension SyncEngine {
+    /// Lists every page of the products changed since the watermark (delta) or of all products
+    /// (full), by keyset, queuing what the store carries; the cursor is saved with each page so a
+    /// crash resumes the listing where it was. A full refresh also queues cached products its
+    /// complete listing no longer shows. The first page's server time minus the overlap
+    /// becomes the run's watermark candidate.
+    func list(_ run: SyncRun, from saved: SyncRunCursor) async throws {
+        var cursor: ListingCursor
+        if let page = saved.page {
+            cursor = ListingCursor(since: saved.since, page: page)
+        } else {
+            let watermark = try await database.read { try $0.syncState(.watermark) }
+            cursor = ListingCursor(since: run.mode == .delta ? watermark : nil)
+        }
+        var hasCandidate = try await database.read { try $0.syncRun(run.id)?.watermarkCandidate } != nil
+        let catalog = self.catalog()
+        let perPage = configuration.pageSize
+        while true {
+            if Task.isCancelled { throw SyncInterruption.cancelled }
+            let page = try await listingPage(at: cursor, perPage: perPage)
+            metrics.listingPage()
+            let next = cursor.next(after: page.items, perPage: perPage)
+            var serverTime = page.serverTime
+            if serverTime == nil, !hasCandidate { serverTime = await serverNow() }
+            let candidate = hasCandidate ? nil : serverTime.map { Self.watermark($0, overlap: configuration.overlap) }
+            let now = UnixMillis(clock.now())
+            let mode = run.mode
+            let fetch = fetcher.configuration
+            let items = page.items
+            try await database.write { connection in
+                let barcodes = items.map(\.barcode)
+                let cached = try CachedState.read(barcodes, on: connection)
+                let counts = try connection.scanCounts(for: barcodes)
+                let work = SyncPlanner.work(
+                    for: items, mode: mode, catalog: catalog, cached: cached, scanCounts: counts, fetch: fetch)
+                try connection.enqueueSyncWork(run.id, work, at: now)
+                if next == nil, mode == .full {
+                    // The complete listing no longer shows these cached products: ask for them (a
+                    // deleted one answers 404, free, and is removed from the cache).
+                    let queued = try connection.queuedBarcodes(run.id)
+                    let unlisted = try connection.cachedBarcodes().filter { !queued.contains($0) && !$0.isInStore }
+                    let counts = try connection.scanCounts(for: unlisted)
+                    try connection.enqueueSyncWork(
+                        run.id, unlisted.map { SyncWorkItem(barcode: $0, priority: counts[$0] ?? 0) }, at: now)
+                }
+                if let candidate { try connection.setSyncRunWatermarkCandidate(run.id, candidate) }
+                let phase = next == nil ? SyncPhase.bulkCheck : .listing
+                try connection.setSyncRunCursor(
+                    run.id, SyncRunCursor(phase: phase.rawValue, since: next?.since, page: next?.page))
+                try connection.refreshSyncRunProgress(run.id)
+            }
+            hasCandidate = true
+            guard let next else { break }
+            cursor = next
+        }
+        logger.info("sync listing complete", metadata: ["sync_id": "\(run.id)"])
+    }
+
+    /// One listing page; a transient failure (after the client's own retries) is tried again up to
+    /// the attempt limit, a pass delay apart, before the run fails.
+    private func listingPage(at cursor: ListingCursor, perPage: Int) async throws -> ListingPage {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.listChanges(
+                    updatedSince: cursor.sinceDate, page: cursor.page, perPage: perPage, purpose: .sync)
+            } catch {
+                let action = SyncErrorAction.of(error, now: clock.now(), balanceRecheck: configuration.balanceRecheck)
+                guard action == .retryLater, attempt < configuration.maxAttempts else {
+                    throw interruption(for: error, during: "listing")
+                }
+                attempt += 1
+                logger.warning(
+                    "a listing page failed; trying again",
+                    metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                do {
+                    try await clock.sleepUntil(
+                        clock.now().addingTimeInterval(configuration.retryPassDelay.timeInterval))
+                } catch { throw SyncInterruption.cancelled }
+            }
+        }
+    }
+
+    /// The watermark candidate for a listing that started at `serverTime`: the overlap earlier.
+    static func watermark(_ serverTime: Date, overlap: Duration) -> String {
+        Timestamp.format(serverTime.addingTimeInterval(-overlap.timeInterval))
+    }
+
+    /// The interruption an upstream error means outside the queue (listing, bulk-check): budgets
+    /// pause, fatal answers fail, and anything else fails the run as `upstream_unavailable`.
+    func interruption(for error: UpstreamError, during phase: String) -> SyncInterruption {
+        switch SyncErrorAction.of(error, now: clock.now(), balanceRecheck: configuration.balanceRecheck) {
+        case .interrupt(let interruption):
+            return interruption
+        case .waitUntil(let resumeAt):
+            return .pause(reason: "rate_limited", resumeAt: resumeAt)
+        case .retryLater, .giveUp:
+            logger.error(
+                "the sync cannot reach Retail Digitals", metadata: ["phase": "\(phase)", "error": "\(error)"])
+            return .fail(reason: "upstream_unavailable")
+        }
+    }
+
+    /// The server's clock as the upstream client estimates it (this machine's clock until it knows).
+    func serverNow() async -> Date {
+        let offset = await client.snapshot.serverClockOffset?.timeInterval ?? 0
+        return Date().addingTimeInterval(offset)
+    }
+}

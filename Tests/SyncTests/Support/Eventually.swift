@@ -1,0 +1,19 @@
+import Foundation
+
+/// Polls `condition` every 10 ms until it holds; throws after `timeout`.
+func eventually(
+    _ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+        if try await condition() { return }
+        guard ContinuousClock.now < deadline else { throw TimedOut(what: what) }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+}
+
+/// A condition that did not come true in time.
+struct TimedOut: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "timed out waiting for \(what)" }
+}
