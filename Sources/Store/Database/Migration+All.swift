@@ -1,4 +1,4 @@
 extension Migration {
-    /// Every migration of the schema, in order. Append new ones at the end (the shelf outbox is next).
-    static let all: [Migration] = [.initialSchema]
+    /// Every migration of the schema, in order. Append new ones at the end.
+    static let all: [Migration] = [.initialSchema, .shelfOutbox]
 }
