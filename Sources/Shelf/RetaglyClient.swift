@@ -11,6 +11,10 @@ import NIOHTTP1
 struct RetaglyClient: Sendable {
     /// The largest answer read (status answers list errors; a few MB is plenty).
     static let maximumAnswerBytes = 8 << 20
+    /// RFC 3986 unreserved characters: a session id made of them goes into the path as it is.
+    static let unreserved = CharacterSet(charactersIn: "-._~").union(
+        CharacterSet(charactersIn: "a"..."z")
+    ).union(CharacterSet(charactersIn: "A"..."Z")).union(CharacterSet(charactersIn: "0"..."9"))
 
     let root: String
     let token: ShelfToken
@@ -52,7 +56,7 @@ struct RetaglyClient: Sendable {
 
     /// `GET /batch/{sessionId}/status`.
     func status(sessionId: String) async -> RetaglyResult {
-        let escaped = sessionId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? sessionId
+        let escaped = sessionId.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? sessionId
         return await send(.batchStatus, method: .GET, path: "/batch/\(escaped)/status", body: nil)
     }
 
