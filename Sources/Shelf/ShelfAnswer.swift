@@ -11,6 +11,13 @@ public struct ShelfAnswer: Sendable, Equatable {
         self.body = body
     }
 
+    /// What the socket answers `POST /v1/shelf/products` with when the shelf push is not configured:
+    /// `503 shelf_disabled` (nothing is queued: changes kept for a push that may never be set up
+    /// would reach the shelves stale).
+    public static let disabled = ShelfAnswer.error(
+        503, code: "shelf_disabled",
+        message: "the shelf push is off: set shelf.base_url and shelf.token_file in the storesync configuration")
+
     /// The socket's error shape `{"error": {"code", "message", …extra}}`.
     static func error(_ status: Int, code: String, message: String, extra: [(String, JSONValue)] = []) -> ShelfAnswer {
         var error: [(key: String, value: JSONValue)] = [("code", .string(code)), ("message", .string(message))]

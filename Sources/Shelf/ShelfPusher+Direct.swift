@@ -24,11 +24,6 @@ extension ShelfPusher {
                     try await refuse(problems, of: chunk, context: endpoint.path)
                     progressed = true
                 default:
-                    if case .refused = result {
-                        logger.error(
-                            "Retagly refused a shelf request",
-                            metadata: ["endpoint": "\(endpoint.rawValue)", "answer": "\(result)"])
-                    }
                     return progressed ? .progress : .failure(result)
                 }
             }

@@ -103,9 +103,19 @@ public final class ShelfPusher: Service, Sendable {
                 case .retry(let retryAfter, let reason):
                     failures += 1
                     let delay = backoff.delay(failures: failures, retryAfter: retryAfter)
-                    logger.notice(
-                        "shelf push will retry",
+                    let level: Logger.Level = failures == 1 || failures % 10 == 0 ? .notice : .debug
+                    logger.log(
+                        level: level, "Retagly is not taking shelf changes now; retrying",
                         metadata: ["reason": "\(reason)", "in": "\(delay)", "failures": "\(failures)"])
+                    await refreshMetrics()
+                    try await Task.sleep(for: delay)
+                case .refused(let reason):
+                    failures += 1
+                    let delay = backoff.delay(failures: failures, retryAfter: nil)
+                    logger.error(
+                        "Retagly refused a shelf request; check shelf.base_url and the store token",
+                        metadata: ["answer": "\(reason)", "retry_in": "\(delay)"])
+                    await refreshMetrics()
                     try await Task.sleep(for: delay)
                 }
             } catch is CancellationError {

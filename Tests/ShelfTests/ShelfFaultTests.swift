@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Logging
+import MetricsTestKit
 import Sandbox
 import ServiceLifecycle
 import Store
@@ -104,6 +105,31 @@ struct ShelfFaultTests {
             let lines = testbed.logs.all
             #expect(lines.contains { $0.contains("shelf push stopped") })
             #expect(!lines.joined(separator: "\n").contains(RetaglyHarness.token))
+        }
+    }
+
+    @Test("A wrong store token is refused, logged as an error without the token, and nothing is lost")
+    func wrongToken() async throws {
+        try await ShelfTestbed.run(startPusher: false) { testbed in
+            var configuration = testbed.configuration
+            configuration.token = ShelfToken("rt_wrong_token_value")
+            let pusher = testbed.makePusher(configuration: configuration)
+            await testbed.send([ShelfSamples.product(ShelfSamples.barcode(9))])
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await pusher.run() }
+                defer { group.cancelAll() }
+                try await testbed.waitUntil("Retagly refused twice", advancing: .zero) {
+                    let counters = testbed.metrics.counters(
+                        label: "storesync_shelf_requests_total", dimensions: [("endpoint", "add"), ("status", "401")])
+                    return (counters.first?.totalValue ?? 0) >= 2
+                }
+            }
+            let lines = testbed.logs.all
+            #expect(lines.contains { $0.hasPrefix("error") && $0.contains("refused") })
+            #expect(!lines.joined().contains("rt_wrong_token_value"))
+            #expect(try await testbed.summary().depth == 1)
+            let depth = try testbed.metrics.expectGauge("storesync_shelf_outbox_depth")
+            #expect(depth.lastValue == 1)
         }
     }
 }

@@ -152,4 +152,29 @@ struct ShelfSessionTests {
             #expect(testbed.harness.unexcusedRepeats.isEmpty)
         }
     }
+
+    @Test("Products a session could not save are sent again whole, and the rest is confirmed")
+    func sessionItemErrors() async throws {
+        try await ShelfTestbed.run { testbed in
+            // storesync believes Retagly has these 120 products; Retagly has none of them.
+            try await testbed.database.write { connection in
+                for n in 1...120 {
+                    let fields = ShelfFields(name: "Known \(n)", price: Money(cents: 100))
+                    try connection.recordShelfDelivery(
+                        ShelfSamples.barcode(n), delivered: fields.storedJSON.jsonText, through: 0, at: UnixMillis.now()
+                    )
+                }
+            }
+            await testbed.send((1...120).map { ShelfSamples.change(ShelfSamples.barcode($0), [("price", "1.25")]) })
+            try await testbed.waitUntil("the products are delivered") { try await testbed.isDrained() }
+            let reports = sessions(testbed)
+            #expect(reports.count == 2)
+            #expect(reports.first?.status.errors.count == 120)
+            #expect(reports.last?.status.productsSaved == 120)
+            #expect(delivered(testbed, 1...120))
+            #expect(testbed.harness.products[ShelfSamples.barcode(3).digits]?.name == "Known 3")
+            let status = await testbed.outbox.status()
+            #expect(status["item_errors"] == [])
+        }
+    }
 }
