@@ -13,8 +13,8 @@ struct ShelfBackoff: Sendable, Hashable {
     /// The ceiling of the draw after `failures` (≥ 1) consecutive failures.
     func ceiling(failures: Int) -> Duration {
         let exponent = min(max(failures, 1) - 1, 40)
-        let scaled = Double(seconds(base)) * Double(1 << exponent)
-        return min(cap, .milliseconds(Int64(min(scaled * 1000, 1e15))))
+        let scaled = Double(milliseconds(base)) * Double(1 << exponent)
+        return min(cap, .milliseconds(Int64(min(scaled, 1e15))))
     }
 
     /// The wait after `failures` consecutive failures; `unit` is a uniform draw from `[0, 1]`.
@@ -29,10 +29,6 @@ struct ShelfBackoff: Sendable, Hashable {
     /// The wait with a random draw.
     func delay(failures: Int, retryAfter: Duration?) -> Duration {
         delay(failures: failures, retryAfter: retryAfter, unit: Double.random(in: 0...1))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(milliseconds(duration)) / 1000
     }
 
     private func milliseconds(_ duration: Duration) -> Int64 {

@@ -21,7 +21,9 @@ extension ShelfPusher {
                     metrics.delivered(endpoint.rawValue, count: chunk.count)
                     progressed = true
                 case .itemErrors(let problems):
-                    try await refuse(problems, of: chunk, context: endpoint.path)
+                    guard try await refuse(problems, of: chunk, context: endpoint.path) > 0 else {
+                        return .refused(reason: "\(endpoint.path) answered item errors that match no product sent")
+                    }
                     progressed = true
                 default:
                     return progressed ? .progress : .failure(result)

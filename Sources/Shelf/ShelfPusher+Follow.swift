@@ -47,6 +47,7 @@ extension ShelfPusher {
                 }
             }
             failures = 0
+            await refreshMetrics()
             record.phase = status["phase"]?.stringValue
             record.tagsConfirmed = status["tagsConfirmed"]?.intValue ?? record.tagsConfirmed
             record.tagsTotal = status["tagsTotal"]?.intValue ?? record.tagsTotal

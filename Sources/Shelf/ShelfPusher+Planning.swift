@@ -67,13 +67,13 @@ extension ShelfPusher {
 
     /// Records Retagly's refusals of `items` (indexed as sent): a partial update of a product
     /// Retagly is believed to have is retried whole (Retagly may have lost it); a whole product is
-    /// kept as an item error until a newer change arrives.
-    func refuse(_ problems: [RetaglyItemProblem], of items: [ShelfPlannedItem], context: String) async throws {
+    /// kept as an item error until a newer change arrives. Returns how many problems matched an item.
+    func refuse(_ problems: [RetaglyItemProblem], of items: [ShelfPlannedItem], context: String) async throws -> Int {
         let now = outbox.now()
-        var held = 0
         let refused: [(ShelfPlannedItem, String)] = problems.compactMap { problem in
             items.indices.contains(problem.index) ? (items[problem.index], problem.message) : nil
         }
+        guard !refused.isEmpty else { return 0 }
         try await database.write { connection in
             for (item, message) in refused {
                 if item.asNew {
@@ -85,10 +85,11 @@ extension ShelfPusher {
                 }
             }
         }
-        held = refused.filter { $0.0.asNew }.count
+        let held = refused.filter { $0.0.asNew }.count
         if held > 0 {
             metrics.itemErrors(held)
             logger.warning("Retagly refused shelf products", metadata: ["count": "\(held)", "call": "\(context)"])
         }
+        return refused.count
     }
 }
