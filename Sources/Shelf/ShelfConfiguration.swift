@@ -24,6 +24,9 @@ public struct ShelfConfiguration: Sendable {
     public var pushChunkSize = 1000
     /// Products in one batch session at most (the rest go in the next one).
     public var maximumSessionProducts = 50_000
+    /// A session still processing this long after it was completed is given up and its products
+    /// go again in a new one (the seed's worst case is minutes; this guards against a stuck one).
+    public var sessionDeadline: Duration = .seconds(2 * 3600)
     /// The deadline of one Retagly call, connection included (`shelf.request_timeout`).
     public var requestTimeout: Duration = .seconds(30)
     /// Backoff after a failed call: the first ceiling, doubled per consecutive failure…

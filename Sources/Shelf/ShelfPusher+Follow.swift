@@ -29,6 +29,15 @@ extension ShelfPusher {
                     return .failure(result)
                 }
             }
+            if let completedAt = record.completedAt,
+                completedAt.age(at: outbox.now()) > configuration.sessionDeadline
+            {
+                try await finish(
+                    &record, .abandoned,
+                    message:
+                        "still processing \(DurationText.format(configuration.sessionDeadline)) after it was completed")
+                return .progress
+            }
             try await Task.sleep(for: configuration.pollInterval)
             try await deliverBetweenPolls(excluding: carried)
             let result = await client.status(sessionId: record.sessionId)

@@ -177,4 +177,18 @@ struct ShelfSessionTests {
             #expect(status["item_errors"] == [])
         }
     }
+
+    @Test("A session that stays processing past the deadline is given up and its products go in a new one")
+    func stuckSessionAbandoned() async throws {
+        try await ShelfTestbed.run(configure: { $0.sessionDeadline = .milliseconds(100) }) { testbed in
+            await testbed.send(products(1...100))
+            try await testbed.waitUntil("a session is given up and another started", advancing: .zero) {
+                testbed.ledger.filter { $0.endpoint == .batchStart && $0.status == 200 }.count >= 2
+            }
+            #expect(testbed.logs.all.contains { $0.contains("without completing") && $0.contains("still processing") })
+            try await testbed.waitUntil("the products are delivered") { try await testbed.isDrained() }
+            #expect(delivered(testbed, 1...100))
+            #expect(sessions(testbed).count >= 2)
+        }
+    }
 }
