@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Everything the shelf push needs to know; the Daemon maps the `shelf.*` configuration keys to it.
@@ -11,7 +12,7 @@ public struct ShelfConfiguration: Sendable {
     /// Push the whole store catalog once a day (`shelf.full_push`, default off).
     public var fullPush = false
     /// When the daily full push runs, local time (`shelf.full_push_at`, default 04:00).
-    public var fullPushAt = ShelfTimeOfDay(hour: 4, minute: 0)!
+    public var fullPushAt = TimeOfDay(hour: 4, minute: 0)!
     /// The time zone of ``fullPushAt`` (`sync.timezone`; default: the system's).
     public var timeZone = TimeZone.current
     /// How often a batch session's status is polled (`shelf.poll_interval`); the contract asks for

@@ -13,8 +13,8 @@ public enum SyncSchedule {
     /// `jitter × unitRandom` (`unitRandom` in 0..<1); `full` when the slot's local weekday is
     /// `fullRefresh`.
     public static func next(
-        after now: Date, at time: LocalTime, in zone: TimeZone, jitter: Duration, unitRandom: Double,
-        fullRefresh: SyncSchedule.Weekday? = nil
+        after now: Date, at time: TimeOfDay, in zone: TimeZone, jitter: Duration, unitRandom: Double,
+        fullRefresh: Weekday? = nil
     ) -> ScheduledSync {
         let slot = nextSlot(after: now, at: time, in: zone)
         let fraction = min(max(unitRandom, 0), 1)
@@ -34,7 +34,7 @@ public enum SyncSchedule {
 
     /// The first instant strictly after `now` whose local wall time (in `zone`) is `time`, by the
     /// gap and repeat rules above.
-    public static func nextSlot(after now: Date, at time: LocalTime, in zone: TimeZone) -> Date {
+    public static func nextSlot(after now: Date, at time: TimeOfDay, in zone: TimeZone) -> Date {
         let today = localDay(of: now, in: zone)
         for offset in Int64(-1)...Int64(3) {
             let slot = instant(day: today + offset, at: time, in: zone)
@@ -44,7 +44,7 @@ public enum SyncSchedule {
     }
 
     /// The instant of wall time `time` on the local date `day` (days since 1970-01-01).
-    static func instant(day: Int64, at time: LocalTime, in zone: TimeZone) -> Date {
+    static func instant(day: Int64, at time: TimeOfDay, in zone: TimeZone) -> Date {
         let wall = day * 86_400 + time.secondsOfDay
         let offsets = Set(
             [wall - 86_400, wall, wall + 86_400].map { Int64(zone.secondsFromGMT(for: Date(seconds: $0))) })

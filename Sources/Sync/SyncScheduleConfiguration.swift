@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The nightly schedule (config `sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,
@@ -6,20 +7,20 @@ public struct SyncScheduleConfiguration: Sendable, Hashable {
     /// `false`: no scheduled syncs and no catch-up (manual resyncs and resumes still work).
     public var enabled: Bool
     /// The store-local time of the nightly sync.
-    public var at: LocalTime
+    public var at: TimeOfDay
     /// The store's time zone (`nil`: the system's).
     public var timeZone: TimeZone?
     /// The random delay added to each slot, drawn uniformly from 0 to this.
     public var jitter: Duration
     /// The weekday whose sync is a full refresh (`nil`: never).
-    public var fullRefresh: SyncSchedule.Weekday?
+    public var fullRefresh: Weekday?
     /// A catch-up sync runs at start when the last success is older than this (or there was none).
     public var catchUpAfter: Duration
 
     public init(
-        enabled: Bool = true, at: LocalTime = .defaultSync, timeZone: TimeZone? = nil,
+        enabled: Bool = true, at: TimeOfDay = .defaultSync, timeZone: TimeZone? = nil,
         jitter: Duration = .seconds(1200),
-        fullRefresh: SyncSchedule.Weekday? = nil, catchUpAfter: Duration = .seconds(86_400)
+        fullRefresh: Weekday? = nil, catchUpAfter: Duration = .seconds(86_400)
     ) {
         self.enabled = enabled
         self.at = at

@@ -35,7 +35,7 @@ struct SettingParserTests {
     func schedules() {
         #expect(Weekday(parsing: "Sunday") == .sunday && Weekday(parsing: "sat") == .saturday)
         #expect(Weekday(parsing: "su") == nil && Weekday(parsing: "funday") == nil)
-        #expect(Weekday.sunday.rawValue == 1 && Weekday.saturday.rawValue == 7)
+        #expect(Weekday.sunday.rawValue == 0 && Weekday(daysSinceEpoch: 0) == .thursday)
         #expect(FullRefresh(parsing: "off") == .off && FullRefresh(parsing: "false") == .off)
         #expect(FullRefresh(parsing: "Wednesday") == .weekly(.wednesday))
         #expect(ShelfFullPush(parsing: "05:30") == .daily(TimeOfDay(hour: 5, minute: 30)!))

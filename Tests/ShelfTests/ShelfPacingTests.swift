@@ -75,7 +75,7 @@ struct ShelfPacingTests {
     @Test("The full push runs at the next local HH:MM, catches up a missed day, and waits when it never ran")
     func schedule() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
-        let time = try #require(ShelfTimeOfDay(parsing: "04:30"))
+        let time = try #require(TimeOfDay(parsing: "04:30"))
         // 2026-06-01T12:00:00Z is 08:00 in New York (EDT, UTC−4): the next 04:30 is the next day.
         let noon = try #require(Timestamp.parse("2026-06-01T12:00:00Z"))
         let next = ShelfSchedule.nextRun(after: noon, at: time, timeZone: zone)
@@ -86,9 +86,9 @@ struct ShelfPacingTests {
         let lastRun = try #require(Timestamp.parse("2026-05-30T08:30:00Z"))
         #expect(ShelfSchedule.nextDue(lastRun: lastRun, now: noon, at: time, timeZone: zone) <= noon)
         #expect(ShelfSchedule.nextDue(lastRun: nil, now: noon, at: time, timeZone: zone) == next)
-        #expect(ShelfTimeOfDay(parsing: "24:00") == nil)
-        #expect(ShelfTimeOfDay(parsing: "4:5") == nil)
-        #expect(ShelfTimeOfDay(parsing: "4:05")?.description == "04:05")
+        #expect(TimeOfDay(parsing: "24:00") == nil)
+        #expect(TimeOfDay(parsing: "4:5") == nil)
+        #expect(TimeOfDay(parsing: "4:05")?.description == "04:05")
     }
 
     @Test("The store token never prints, whatever prints it")

@@ -8,7 +8,7 @@ import Testing
 struct ScheduleTests {
     static func at(_ text: String) -> Date { Timestamp.parse(text)! }
     static func zone(_ identifier: String) -> TimeZone { TimeZone(identifier: identifier)! }
-    static let three = LocalTime(hour: 3, minute: 0)!
+    static let three = TimeOfDay(hour: 3, minute: 0)!
 
     @Test("The next 03:00 in New York is today's when it is still ahead, else tomorrow's")
     func nextSlotSameDayOrNext() {
@@ -26,7 +26,7 @@ struct ScheduleTests {
     @Test("Spring forward: 02:30 does not exist, so the sync runs at the first valid instant after (03:00)")
     func springForwardGap() {
         let newYork = Self.zone("America/New_York")
-        let halfPastTwo = LocalTime(hour: 2, minute: 30)!
+        let halfPastTwo = TimeOfDay(hour: 2, minute: 30)!
         // 2026-03-08: clocks jump from 02:00 EST (07:00Z) to 03:00 EDT.
         let slot = SyncSchedule.nextSlot(after: Self.at("2026-03-08T05:00:00Z"), at: halfPastTwo, in: newYork)
         #expect(slot == Self.at("2026-03-08T07:00:00Z"))
@@ -42,7 +42,7 @@ struct ScheduleTests {
     @Test("Fall back: 01:30 happens twice; the sync runs once, at the first")
     func fallBackRepeat() {
         let newYork = Self.zone("America/New_York")
-        let halfPastOne = LocalTime(hour: 1, minute: 30)!
+        let halfPastOne = TimeOfDay(hour: 1, minute: 30)!
         // 2026-11-01: 01:30 EDT (05:30Z), then again 01:30 EST (06:30Z).
         let first = SyncSchedule.nextSlot(after: Self.at("2026-11-01T03:00:00Z"), at: halfPastOne, in: newYork)
         #expect(first == Self.at("2026-11-01T05:30:00Z"))
@@ -127,17 +127,17 @@ struct ScheduleTests {
 
     @Test("Times and weekdays parse as the configuration writes them")
     func parsing() {
-        #expect(LocalTime(parsing: "03:00") == LocalTime(hour: 3, minute: 0))
-        #expect(LocalTime(parsing: "3:05")?.description == "03:05")
-        #expect(LocalTime(parsing: "23:59") != nil)
+        #expect(TimeOfDay(parsing: "03:00") == TimeOfDay(hour: 3, minute: 0))
+        #expect(TimeOfDay(parsing: "3:05")?.description == "03:05")
+        #expect(TimeOfDay(parsing: "23:59") != nil)
         for bad in ["24:00", "12:60", "1200", "ab:cd", "12:5", "", "-1:00", "١٢:٠٠"] {
-            #expect(LocalTime(parsing: bad) == nil, "\(bad)")
+            #expect(TimeOfDay(parsing: bad) == nil, "\(bad)")
         }
-        #expect(SyncSchedule.Weekday(parsing: "Sunday") == .sunday)
-        #expect(SyncSchedule.Weekday(parsing: "sat") == .saturday)
-        #expect(SyncSchedule.Weekday(parsing: "off") == nil)
-        #expect(SyncSchedule.Weekday(parsing: "tues") == nil)
-        #expect(SyncSchedule.Weekday(daysSinceEpoch: 0) == .thursday)
-        #expect(SyncSchedule.Weekday(daysSinceEpoch: -1) == .wednesday)
+        #expect(Weekday(parsing: "Sunday") == .sunday)
+        #expect(Weekday(parsing: "sat") == .saturday)
+        #expect(Weekday(parsing: "off") == nil)
+        #expect(Weekday(parsing: "tues") == nil)
+        #expect(Weekday(daysSinceEpoch: 0) == .thursday)
+        #expect(Weekday(daysSinceEpoch: -1) == .wednesday)
     }
 }

@@ -10,10 +10,10 @@ struct SchedulerTests {
     static let start = Timestamp.parse("2026-07-02T16:30:00Z")!
 
     static func configuration(
-        enabled: Bool = true, fullRefresh: SyncSchedule.Weekday? = nil
+        enabled: Bool = true, fullRefresh: Weekday? = nil
     ) -> SyncScheduleConfiguration {
         SyncScheduleConfiguration(
-            enabled: enabled, at: LocalTime(hour: 3, minute: 0)!, timeZone: utc, jitter: .seconds(1200),
+            enabled: enabled, at: TimeOfDay(hour: 3, minute: 0)!, timeZone: utc, jitter: .seconds(1200),
             fullRefresh: fullRefresh)
     }
 

@@ -1,3 +1,5 @@
+import Core
+
 extension ConfigurationParser {
     static func parseSync(_ sync: inout SyncSettings, _ reader: inout SettingReader) {
         let booleans = "true or false (also yes/no, on/off, 1/0)"

@@ -1,3 +1,5 @@
+import Core
+
 /// `sync.full_refresh`: whether the nightly sync on one weekday lists the whole upstream catalog
 /// instead of the delta since the last watermark (a safety net against a delta that missed rows).
 public enum FullRefresh: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import Core
+
 /// `shelf.full_push`: whether the whole store catalog goes to the shelf displays once a day (a batch
 /// session). It never overrides a newer change queued through the socket.
 public enum ShelfFullPush: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// `sync.*`: the nightly sync's schedule and shape.

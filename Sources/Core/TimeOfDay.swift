@@ -1,4 +1,5 @@
-/// A wall-clock time of day, as `sync.at` and `shelf.full_push` write it (`03:00`).
+/// A wall-clock time of day in the store's time zone, as the configuration writes it (`03:00`):
+/// `sync.at`, `shelf.full_push`.
 public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 0…23.
     public let hour: Int
@@ -22,8 +23,14 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(hour: hour, minute: minute)
     }
 
+    /// 03:00, the default nightly sync time.
+    public static let defaultSync = TimeOfDay(hour: 3, minute: 0)!
+
     /// Minutes since midnight.
     public var minutesSinceMidnight: Int { hour * 60 + minute }
+
+    /// Seconds since midnight.
+    public var secondsOfDay: Int64 { Int64(minutesSinceMidnight * 60) }
 
     /// `03:00`.
     public var description: String {
