@@ -17,7 +17,7 @@ struct RetaglyClient: Sendable {
     ).union(CharacterSet(charactersIn: "A"..."Z")).union(CharacterSet(charactersIn: "0"..."9"))
 
     let root: String
-    let token: ShelfToken
+    let token: Secret
     let httpClient: HTTPClient
     let timeout: Duration
     let logger: Logger

@@ -8,7 +8,7 @@ public struct ShelfConfiguration: Sendable {
     /// `http://127.0.0.1:8780/retagly` (`shelf.base_url`); no trailing slash needed.
     public var baseURL: String
     /// The store's bearer token (`shelf.token_file`).
-    public var token: ShelfToken
+    public var token: Secret
     /// Push the whole store catalog once a day (`shelf.full_push`, default off).
     public var fullPush = false
     /// When the daily full push runs, local time (`shelf.full_push_at`, default 04:00).
@@ -47,7 +47,7 @@ public struct ShelfConfiguration: Sendable {
     /// Batch sessions kept in the database for status and audits.
     public var keptSessions = 50
 
-    public init(baseURL: String, token: ShelfToken) {
+    public init(baseURL: String, token: Secret) {
         self.baseURL = baseURL
         self.token = token
     }

@@ -112,7 +112,7 @@ struct ShelfFaultTests {
     func wrongToken() async throws {
         try await ShelfTestbed.run(startPusher: false) { testbed in
             var configuration = testbed.configuration
-            configuration.token = ShelfToken("rt_wrong_token_value")
+            configuration.token = Secret("rt_wrong_token_value")
             let pusher = testbed.makePusher(configuration: configuration)
             await testbed.send([ShelfSamples.product(ShelfSamples.barcode(9))])
             try await withThrowingTaskGroup(of: Void.self) { group in

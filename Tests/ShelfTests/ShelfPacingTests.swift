@@ -93,7 +93,7 @@ struct ShelfPacingTests {
 
     @Test("The store token never prints, whatever prints it")
     func tokenRedacted() {
-        let token = ShelfToken("rt_live_secret_value")
+        let token = Secret("rt_live_secret_value")
         var dumped = ""
         dump(token, to: &dumped)
         for text in ["\(token)", String(describing: token), String(reflecting: token), dumped] {

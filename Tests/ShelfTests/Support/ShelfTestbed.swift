@@ -22,7 +22,7 @@ struct ShelfTestbed: Sendable {
 
     /// Test pacing: millisecond polls and backoff, `Retry-After` honoured up to 10 ms.
     static func configuration(baseURL: String) -> ShelfConfiguration {
-        var configuration = ShelfConfiguration(baseURL: baseURL, token: ShelfToken(RetaglyHarness.token))
+        var configuration = ShelfConfiguration(baseURL: baseURL, token: Secret(RetaglyHarness.token))
         configuration.pollInterval = .milliseconds(5)
         configuration.backoffBase = .milliseconds(2)
         configuration.backoffCap = .milliseconds(20)
