@@ -21,13 +21,19 @@ final class CreditGuard: Sendable {
 
     private let state = Mutex(State())
     private let ledger: any SpendLedger
-    private let limit: Credits?
+    private let cap: Mutex<Credits?>
     private let logger: Logger
 
     init(ledger: any SpendLedger, limit: Credits?, logger: Logger) {
         self.ledger = ledger
-        self.limit = limit
+        self.cap = Mutex(limit)
         self.logger = logger
+    }
+
+    /// The daily credit cap (changeable at runtime: a reloaded config); `nil` for none.
+    var limit: Credits? {
+        get { cap.withLock { $0 } }
+        set { cap.withLock { $0 = newValue } }
     }
 
     var pricing: Pricing {
@@ -65,6 +71,7 @@ final class CreditGuard: Sendable {
         guard cost > .zero else { return .zero }
         if isStopped { throw .insufficientCredits }
         try await loadDay(day)
+        let limit = self.limit
         let admitted: Bool = state.withLock { state in
             if let limit, state.spentToday + state.reserved + cost > limit { return false }
             state.reserved = state.reserved + cost

@@ -8,18 +8,25 @@ import Synchronization
 final class Pacer: Sendable {
     private let state: Mutex<RateLimitState>
     private let clock: ServerClock
-    private let scanReserve: Double
+    private let reserve: Mutex<Double>
 
     init(clock: ServerClock, scanReserve: Double) {
         self.state = Mutex(RateLimitState())
         self.clock = clock
-        self.scanReserve = scanReserve
+        self.reserve = Mutex(scanReserve)
+    }
+
+    /// The share of the day's requests kept for scans (changeable at runtime: a reloaded config).
+    var scanReserve: Double {
+        get { reserve.withLock { $0 } }
+        set { reserve.withLock { $0 = newValue } }
     }
 
     /// Waits until a request for `purpose` may go, then counts it in flight. Pair with ``end()``.
     func begin(purpose: RequestPurpose, deadline: ContinuousClock.Instant) async throws(UpstreamError) {
         while true {
             let now = clock.serverNow()
+            let scanReserve = self.scanReserve
             let decision = state.withLock { state in
                 let decision = state.decide(purpose: purpose, serverNow: now, scanReserve: scanReserve)
                 if decision == .go { state.begin(purpose: purpose, serverNow: now) }

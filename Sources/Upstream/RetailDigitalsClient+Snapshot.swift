@@ -25,7 +25,7 @@ extension RetailDigitalsClient {
                 auth: gate.authState,
                 creditsRemaining: credits.creditsRemaining,
                 creditsSpentToday: credits.spent(on: day),
-                dailyCreditLimit: configuration.dailyCreditLimit,
+                dailyCreditLimit: credits.limit,
                 paidCallsStopped: credits.isStopped,
                 rateLimit: rateLimit,
                 serverClockOffset: clock.offset.map { .milliseconds(Int64(($0 * 1000).rounded())) },

@@ -81,6 +81,13 @@ public final class RetailDigitalsClient: Sendable {
 
     /// Lifts a `client_disabled` (or refused-credentials) stop, as an operator's resync does. The
     /// next call tries again and stops again if upstream still refuses.
+    /// Applies new budgets without a restart (SIGHUP): the daily credit cap (`nil` for none) and the
+    /// share of the day's requests kept for scans.
+    public func updateBudgets(dailyCreditLimit: Credits?, scanReserve: Double) {
+        credits.limit = dailyCreditLimit
+        pacer.scanReserve = scanReserve
+    }
+
     public func reenable() async {
         if gate.authState == .disabled || gate.authState == .invalidCredentials {
             logger.notice("upstream traffic re-enabled by the operator")

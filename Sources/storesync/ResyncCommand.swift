@@ -38,7 +38,7 @@ struct ResyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client: SocketClient
-        do { client = try socket.client() } catch { CLIOutput.fail("\(error)", code: 69) }
+        do { client = try await socket.client() } catch { CLIOutput.fail("\(error)", code: 69) }
         let request: JSONValue =
             barcodes.isEmpty
             ? ["mode": .string(full ? "full" : "delta")]

@@ -5,7 +5,7 @@ struct StoreSync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "storesync", abstract: "The in-store sync daemon.",
         subcommands: [
-            LookupCommand.self, StatusCommand.self, ResyncCommand.self, SandboxCommand.self,
+            ServeCommand.self, LookupCommand.self, StatusCommand.self, ResyncCommand.self, SandboxCommand.self,
             DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self,
         ])
 }

@@ -11,11 +11,11 @@ struct SocketOptions: ParsableArguments {
     @Option(help: "The configuration file whose listen.socket to use.")
     var config: String?
 
-    func resolve() throws -> String {
+    func resolve() async throws -> String {
         if let socket { return socket }
         if let socket = ProcessInfo.processInfo.environment["STORESYNC_SOCKET"], !socket.isEmpty { return socket }
-        return try ConfiguredSocket.path(configFile: config)
+        return try await ConfiguredSocket.path(configFile: config)
     }
 
-    func client() throws -> SocketClient { SocketClient(socketPath: try resolve()) }
+    func client() async throws -> SocketClient { SocketClient(socketPath: try await resolve()) }
 }

@@ -1,0 +1,56 @@
+import Core
+import Foundation
+import Shelf
+import Sync
+import Upstream
+
+extension DaemonConfiguration {
+    /// The Retail Digitals client's settings from `upstream.*` (empty credentials when none are
+    /// configured: the daemon then serves from cache and catalog only and never calls upstream).
+    public var upstreamConfiguration: UpstreamConfiguration {
+        UpstreamConfiguration(
+            baseURL: upstream.baseURL,
+            credentials: UpstreamCredentials(clientID: upstream.clientID ?? "", apiKey: upstream.apiKey ?? Secret("")),
+            include: upstream.include, variants: upstream.variants,
+            dailyCreditLimit: upstream.dailyCreditLimit > .zero ? upstream.dailyCreditLimit : nil,
+            scanReserve: upstream.scanReserve, requestTimeout: upstream.requestTimeout,
+            maxImageBytes: upstream.maxImageBytes)
+    }
+
+    /// The sync engine's settings from `sync.*` and `storage.*`.
+    public var syncConfiguration: SyncConfiguration {
+        SyncConfiguration(
+            clientID: upstream.clientID ?? "", overlap: sync.overlap, concurrency: sync.concurrency,
+            bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL)
+    }
+
+    /// What a fetch asks for (`upstream.include` / `upstream.variants`).
+    public var fetcherConfiguration: FetcherConfiguration {
+        FetcherConfiguration(include: upstream.include, variants: upstream.variants)
+    }
+
+    /// The nightly schedule (`sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,
+    /// `sync.full_refresh`); off without credentials.
+    public var scheduleConfiguration: SyncScheduleConfiguration {
+        let fullRefresh: Weekday?
+        switch sync.fullRefresh {
+        case .off: fullRefresh = nil
+        case .weekly(let day): fullRefresh = day
+        }
+        return SyncScheduleConfiguration(
+            enabled: sync.enabled && upstream.hasCredentials, at: sync.at, timeZone: sync.timeZone,
+            jitter: sync.jitter, fullRefresh: fullRefresh)
+    }
+
+    /// The Retagly push's settings, or `nil` when `shelf.base_url` and a token are not both set.
+    public var shelfConfiguration: ShelfConfiguration? {
+        guard let baseURL = shelf.baseURL, let token = shelf.token else { return nil }
+        var configuration = ShelfConfiguration(baseURL: baseURL, token: token)
+        if case .daily(let time) = shelf.fullPush {
+            configuration.fullPush = true
+            configuration.fullPushAt = time
+        }
+        configuration.timeZone = sync.timeZone
+        return configuration
+    }
+}

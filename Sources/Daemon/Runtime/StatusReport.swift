@@ -1,0 +1,120 @@
+import Core
+import CoreMetrics
+import Foundation
+import Shelf
+import Store
+import Sync
+import Upstream
+
+/// `GET /v1/status` (and `storesync status`): last and next sync, cache size, credits, rate-limit
+/// budget, auth state, shelf push, catalog — assembled from each part, nothing cached.
+final class StatusReport: Sendable {
+    static let version = "0.1.0"
+
+    let startedAt: Date
+    let database: Database
+    let engine: SyncEngine
+    let client: RetailDigitalsClient
+    let hasCredentials: Bool
+    let shelf: ShelfOutbox?
+    let catalog: CatalogWatcher
+    private let gauges: CacheGauges
+
+    init(
+        startedAt: Date, database: Database, engine: SyncEngine, client: RetailDigitalsClient, hasCredentials: Bool,
+        shelf: ShelfOutbox?, catalog: CatalogWatcher, metrics: any MetricsFactory
+    ) {
+        self.startedAt = startedAt
+        self.database = database
+        self.engine = engine
+        self.client = client
+        self.hasCredentials = hasCredentials
+        self.shelf = shelf
+        self.catalog = catalog
+        self.gauges = CacheGauges(factory: metrics)
+    }
+
+    /// The whole status document.
+    func document() async -> JSONValue {
+        let stats = try? await database.read { try $0.cacheStats() }
+        return .object([
+            ("version", .string(Self.version)),
+            ("started_at", .string(Timestamp.format(startedAt))),
+            ("sync", await engine.statusBlock()),
+            ("cache", Self.cacheBlock(stats)),
+            ("upstream", await upstreamBlock()),
+            ("shelf", await shelf?.status() ?? .null),
+            ("catalog", catalogBlock()),
+        ])
+    }
+
+    /// Brings the cache and queue gauges up to date before `/metrics` is emitted.
+    func refreshGauges() async {
+        if let stats = try? await database.read({ try $0.cacheStats() }) { gauges.record(stats) }
+        _ = await shelf?.status()
+    }
+
+    private static func cacheBlock(_ stats: CacheStats?) -> JSONValue {
+        guard let stats else { return .null }
+        return [
+            "products": .int(stats.products), "negative": .int(stats.negatives), "images": .int(stats.images),
+            "image_bytes": .number(String(stats.imageBytes)),
+        ]
+    }
+
+    private func upstreamBlock() async -> JSONValue {
+        let snapshot = await client.snapshot
+        let auth = hasCredentials ? snapshot.auth.rawValue : "invalid_credentials"
+        var rateLimit = JSONValue.null
+        if let limit = snapshot.rateLimit {
+            rateLimit = .object([
+                ("limit_minute", limit.limitMinute.map(JSONValue.int) ?? .null),
+                ("remaining_minute", limit.remainingMinute.map(JSONValue.int) ?? .null),
+                ("limit_day", limit.limitDay.map(JSONValue.int) ?? .null),
+                ("remaining_day", limit.remainingDay.map(JSONValue.int) ?? .null),
+                ("reset_at", limit.resetAt.map { .string(Timestamp.format($0)) } ?? .null),
+            ])
+        }
+        return .object([
+            ("auth", .string(auth)),
+            ("credits_remaining", snapshot.creditsRemaining.map(JSONValue.credits) ?? .null),
+            ("credits_spent_today", .credits(snapshot.creditsSpentToday)),
+            ("daily_credit_limit", snapshot.dailyCreditLimit.map(JSONValue.credits) ?? .null),
+            ("paid_calls_stopped", .bool(snapshot.paidCallsStopped)),
+            ("rate_limit", rateLimit),
+            ("last_error", snapshot.lastError.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    private func catalogBlock() -> JSONValue {
+        guard let snapshot = catalog.snapshot() else { return .null }
+        return .object([
+            ("path", .string(snapshot.path)), ("loaded", .bool(snapshot.isLoaded)),
+            ("products", .int(snapshot.count)),
+            ("loaded_at", snapshot.loadedAt.map { .string(Timestamp.format($0)) } ?? .null),
+            ("problems", .int(snapshot.problemCount)),
+        ])
+    }
+}
+
+/// Gauges of the cache's size, for `/metrics`.
+private struct CacheGauges: Sendable {
+    let products: Gauge
+    let negatives: Gauge
+    let images: Gauge
+    let imageBytes: Gauge
+
+    init(factory: any MetricsFactory) {
+        products = Gauge(label: "storesync_cache_products", dimensions: [], factory: factory)
+        negatives = Gauge(label: "storesync_cache_negative_entries", dimensions: [], factory: factory)
+        images = Gauge(label: "storesync_cache_images", dimensions: [], factory: factory)
+        imageBytes = Gauge(label: "storesync_cache_image_bytes", dimensions: [], factory: factory)
+    }
+
+    func record(_ stats: CacheStats) {
+        products.record(stats.products)
+        negatives.record(stats.negatives)
+        images.record(stats.images)
+        imageBytes.record(stats.imageBytes)
+    }
+}

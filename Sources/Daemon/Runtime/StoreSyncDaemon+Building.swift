@@ -1,0 +1,117 @@
+import AsyncHTTPClient
+import Core
+import Foundation
+import Logging
+import Lookup
+import NIOCore
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+import Shelf
+import Store
+import Sync
+import Upstream
+
+extension StoreSyncDaemon {
+    /// Builds every part from `configuration`: opens (and if needed repairs) the state directory,
+    /// sweeps leftover image temp files, and wires upstream, sync, shelf push and the socket.
+    public static func make(
+        configuration: DaemonConfiguration, options: DaemonOptions, logger: Logger
+    ) async throws -> StoreSyncDaemon {
+        for secret in [configuration.upstream.apiKey, configuration.shelf.token].compactMap({ $0 }) {
+            options.logging?.redactor.register(secret)
+        }
+        let database = try await Database.open(directory: configuration.storage.stateDirectory, logger: logger)
+        let swept = database.imageStore.sweepTemporaryFiles()
+        if swept > 0 {
+            logger.notice("removed unfinished image downloads left by a crash", metadata: ["files": "\(swept)"])
+        }
+
+        let group = options.eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
+        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        httpConfiguration.timeout = .init(connect: .seconds(5), read: .seconds(30))
+        httpConfiguration.httpVersion = .http1Only
+        let httpClient = HTTPClient(eventLoopGroup: group, configuration: httpConfiguration)
+        let registry = PrometheusCollectorRegistry()
+        let metrics = PrometheusMetricsFactory(registry: registry)
+
+        let tokens = RedactingTokenPersistence(
+            base: StoreTokenPersistence(database: database), redactor: options.logging?.redactor)
+        let client = RetailDigitalsClient(
+            configuration: configuration.upstreamConfiguration, httpClient: httpClient, tokens: tokens,
+            spend: StoreSpendLedger(database: database), logger: logger.labelled("upstream"), metrics: metrics)
+        let catalog = CatalogWatcher(path: configuration.catalog.path, logger: logger.labelled("catalog"))
+        let fetcher = ProductFetcher(
+            client: client, database: database, configuration: configuration.fetcherConfiguration,
+            logger: logger.labelled("fetcher"), metrics: metrics)
+        let engine = SyncEngine(
+            database: database, fetcher: fetcher, client: client, configuration: configuration.syncConfiguration,
+            catalog: { catalog.snapshot() }, logger: logger.labelled("sync"), metrics: metrics)
+        let scheduler = SyncScheduler(
+            trigger: engine, configuration: configuration.scheduleConfiguration, logger: logger.labelled("schedule"))
+
+        var shelfOutbox: ShelfOutbox?
+        var shelfPusher: ShelfPusher?
+        if let shelf = configuration.shelfConfiguration {
+            let outbox = ShelfOutbox(
+                database: database, configuration: shelf, logger: logger.labelled("shelf"), metricsFactory: metrics)
+            shelfOutbox = outbox
+            shelfPusher = ShelfPusher(
+                configuration: shelf, outbox: outbox, httpClient: httpClient, logger: logger.labelled("shelf"),
+                catalog: { catalog.snapshot()?.entries ?? [:] }, catalogAsOf: { catalog.snapshot()?.loadedAt })
+        }
+
+        let status = StatusReport(
+            startedAt: Date(), database: database, engine: engine, client: client,
+            hasCredentials: configuration.upstream.hasCredentials, shelf: shelfOutbox, catalog: catalog,
+            metrics: metrics)
+        let backend = DaemonBackend(
+            fetcher: fetcher, catalog: catalog, engine: engine, shelf: shelfOutbox, status: status,
+            registry: registry, hasCredentials: configuration.upstream.hasCredentials)
+        let scans = ScanCounter()
+        let lookup = LookupServer(
+            configuration: configuration.lookupConfiguration, backend: backend, database: database,
+            eventLoopGroup: group, metrics: metrics, scans: scans, logger: logger.labelled("socket"),
+            inheritedSocket: options.inheritedSocket)
+
+        var services: [any Service] = []
+        if let watchdog = WatchdogService.fromEnvironment(options.environment, logger: logger.labelled("watchdog")) {
+            services.append(watchdog)
+        }
+        services += [catalog, fetcher, engine, scheduler]
+        if let shelfPusher { services.append(shelfPusher) }
+        services.append(
+            ScanFlushService(
+                counter: scans, database: database, interval: options.scanFlushInterval,
+                logger: logger.labelled("scans")))
+        services.append(lookup)
+        let reloader = DaemonReloader(
+            loader: options.loader ?? ConfigurationLoader(path: configuration.filePath), configuration: configuration,
+            scheduler: scheduler, client: client, logging: options.logging, logger: logger.labelled("config"))
+        services.append(
+            LifecycleService(
+                ready: lookup.ready, notifier: options.notifier, reloader: reloader,
+                socketPath: configuration.listen.socketPath, logger: logger.labelled("systemd")))
+
+        if !configuration.upstream.hasCredentials {
+            logger.warning(
+                """
+                no Retail Digitals credentials: serving from the cache and the store catalog only, no sync; \
+                set RD_CLIENT_ID / RD_API_KEY or LoadCredential= rd_client_id / rd_api_key
+                """)
+        }
+        return StoreSyncDaemon(
+            configuration: configuration, database: database, client: client, catalog: catalog, fetcher: fetcher,
+            engine: engine, scheduler: scheduler, shelfOutbox: shelfOutbox, lookup: lookup, httpClient: httpClient,
+            services: services, options: options, logger: logger)
+    }
+}
+
+extension Logger {
+    /// This logger with `component=<name>` metadata.
+    func labelled(_ component: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "component"] = .string(component)
+        return copy
+    }
+}

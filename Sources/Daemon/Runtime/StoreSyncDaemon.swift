@@ -1,0 +1,97 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import Lookup
+import NIOCore
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+import Shelf
+import Store
+import Sync
+import UnixSignals
+import Upstream
+
+/// One store's daemon: every part built from one configuration and run as one `ServiceGroup`.
+///
+/// Start order (shutdown runs in reverse): watchdog, catalog watcher, product fetcher, sync engine,
+/// scheduler, shelf pusher, scan flusher, socket server, systemd lifecycle. So at SIGTERM systemd
+/// hears STOPPING first, the socket stops accepting and finishes the lookups in flight while the
+/// fetcher can still complete them, the sync stops between items (its queue is in SQLite), and the
+/// watchdog pings until the very end.
+public final class StoreSyncDaemon: Sendable {
+    public let configuration: DaemonConfiguration
+    public let database: Database
+    public let client: RetailDigitalsClient
+    public let catalog: CatalogWatcher
+    public let fetcher: ProductFetcher
+    public let engine: SyncEngine
+    public let scheduler: SyncScheduler
+    public let shelfOutbox: ShelfOutbox?
+    public let lookup: LookupServer
+    let httpClient: HTTPClient
+    let services: [any Service]
+    let options: DaemonOptions
+    let logger: Logger
+    let hasCredentials: Bool
+
+    init(
+        configuration: DaemonConfiguration, database: Database, client: RetailDigitalsClient,
+        catalog: CatalogWatcher, fetcher: ProductFetcher, engine: SyncEngine, scheduler: SyncScheduler,
+        shelfOutbox: ShelfOutbox?, lookup: LookupServer, httpClient: HTTPClient, services: [any Service],
+        options: DaemonOptions, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.client = client
+        self.catalog = catalog
+        self.fetcher = fetcher
+        self.engine = engine
+        self.scheduler = scheduler
+        self.shelfOutbox = shelfOutbox
+        self.lookup = lookup
+        self.httpClient = httpClient
+        self.services = services
+        self.options = options
+        self.logger = logger
+        self.hasCredentials = configuration.upstream.hasCredentials
+    }
+
+    /// Runs every service until SIGTERM/SIGINT (or the caller cancels), then releases the HTTP
+    /// client and closes the database.
+    public func run() async throws {
+        if hasCredentials { await client.start() }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: options.trapSignals ? [.sigterm, .sigint] : [],
+                logger: logger
+            ).with(maximumShutdown: options.maximumShutdown))
+        do {
+            try await group.run()
+        } catch {
+            logger.error("storesync stopped on an error", metadata: ["error": "\(error)"])
+            await close()
+            throw error
+        }
+        await close()
+        logger.info("storesync stopped")
+    }
+
+    /// Releases the HTTP client and closes the database (idempotent enough for shutdown paths).
+    func close() async {
+        try? await httpClient.shutdown()
+        do { try await database.close() } catch {
+            logger.warning("the database did not close cleanly", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+extension ServiceGroupConfiguration {
+    fileprivate func with(maximumShutdown: Duration) -> ServiceGroupConfiguration {
+        var copy = self
+        copy.maximumGracefulShutdownDuration = maximumShutdown
+        copy.maximumCancellationDuration = .seconds(1)
+        return copy
+    }
+}
