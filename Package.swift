@@ -161,6 +161,8 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Store",
+                "Sync",
+                "Lookup",
                 "Daemon",
                 "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -33,7 +33,13 @@ extension StoreSyncDaemon {
         httpConfiguration.httpVersion = .http1Only
         let httpClient = HTTPClient(eventLoopGroup: group, configuration: httpConfiguration)
         let registry = PrometheusCollectorRegistry()
-        let metrics = PrometheusMetricsFactory(registry: registry)
+        var metrics = PrometheusMetricsFactory(registry: registry)
+        // Cache hits take well under a millisecond: the lookup histogram starts at 50 µs.
+        metrics.durationHistogramBuckets["storesync_lookup_duration_seconds"] = [
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+            .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2),
+        ]
 
         let tokens = RedactingTokenPersistence(
             base: StoreTokenPersistence(database: database), redactor: options.logging?.redactor)

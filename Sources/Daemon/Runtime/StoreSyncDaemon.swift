@@ -9,6 +9,7 @@ import ServiceLifecycle
 import Shelf
 import Store
 import Sync
+import Synchronization
 import UnixSignals
 import Upstream
 
@@ -34,6 +35,7 @@ public final class StoreSyncDaemon: Sendable {
     let options: DaemonOptions
     let logger: Logger
     let hasCredentials: Bool
+    private let running = Mutex<ServiceGroup?>(nil)
 
     init(
         configuration: DaemonConfiguration, database: Database, client: RetailDigitalsClient,
@@ -67,6 +69,8 @@ public final class StoreSyncDaemon: Sendable {
                 gracefulShutdownSignals: options.trapSignals ? [.sigterm, .sigint] : [],
                 logger: logger
             ).with(maximumShutdown: options.maximumShutdown))
+        running.withLock { $0 = group }
+        defer { running.withLock { $0 = nil } }
         do {
             try await group.run()
         } catch {
@@ -76,6 +80,11 @@ public final class StoreSyncDaemon: Sendable {
         }
         await close()
         logger.info("storesync stopped")
+    }
+
+    /// Starts the graceful shutdown of a running daemon (what SIGTERM does).
+    public func shutdown() async {
+        await running.withLock { $0 }?.triggerGracefulShutdown()
     }
 
     /// Releases the HTTP client and closes the database (idempotent enough for shutdown paths).
