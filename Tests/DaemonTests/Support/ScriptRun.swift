@@ -6,13 +6,13 @@ struct ScriptRun {
     let output: String
     let errors: String
 
-    /// Runs `Repository.root + "/" + script` with `arguments`, its output going to files in `directory`
+    /// Runs `Repository.root + "/" + script` (or an absolute path) with `arguments`, its output going to files in `directory`
     /// (no pipe to fill), without blocking a thread of the cooperative pool while it runs.
     static func run(
         _ script: String, _ arguments: [String], in directory: TestDirectory, environment: [String: String] = [:]
     ) async throws -> ScriptRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repository.root + "/" + script)
+        process.executableURL = URL(fileURLWithPath: script.hasPrefix("/") ? script : Repository.root + "/" + script)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let name = UUID().uuidString.prefix(8)

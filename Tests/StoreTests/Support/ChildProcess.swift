@@ -1,25 +1,14 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 /// A `storesync` child process whose stdout is read line by line, for the kill tests.
 final class ChildProcess {
     private let process: Process
     private var lines: AsyncStream<String>.AsyncIterator
 
-    /// The built `storesync` executable: next to the test bundle (`.build/<triple>/debug/`), or in the
-    /// package's `.build/debug/`. `nil` when it has not been built.
-    static func storesyncExecutable() -> String? {
-        var candidates: [String] = []
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates.append(argument0.appendingPathComponent("storesync").path)
-        if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() {
-            candidates.append(bundle.appendingPathComponent("storesync").path)
-        }
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(package.appendingPathComponent(".build/debug/storesync").path)
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    /// The built `storesync` executable, `nil` when it has not been built.
+    static func storesyncExecutable() -> String? { BuiltExecutable.storesync }
 
     /// Starts `executable` with `arguments`.
     init(executable: String, arguments: [String]) throws {
