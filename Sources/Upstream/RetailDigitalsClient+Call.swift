@@ -48,7 +48,8 @@ extension RetailDigitalsClient {
                 try await pacer.begin(purpose: purpose, deadline: deadline)
             } catch {
                 if error == .timedOut || error.reasonCode == "unavailable" { gate.noteReachable(false) }
-                return .failure(error)
+                // Out of time after failed attempts: their reason says more than "timed out".
+                return .failure(error == .timedOut && failures > 0 ? lastError : error)
             }
             let sent = await send(spec, token: token, deadline: deadline)
             pacer.end()
@@ -59,7 +60,9 @@ extension RetailDigitalsClient {
                 case .cancelled: return .failure(.cancelled)
                 case .tooLarge(let bytes):
                     return .failure(.badResponse("an answer of \(bytes) bytes is over the limit"))
-                case .timedOut: lastError = .timedOut
+                case .timedOut:
+                    // An attempt cut short by the call's deadline keeps the reason of the failures before it.
+                    if failures == 0 || ContinuousClock.now < deadline { lastError = .timedOut }
                 case .connection(let reason): lastError = .unavailable(reason)
                 }
                 gate.noteReachable(false)

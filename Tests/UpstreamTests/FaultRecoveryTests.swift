@@ -56,7 +56,9 @@ struct FaultRecoveryTests {
                 try await harness.client.product(barcode, purpose: .sync, deadline: .seconds(2))
             }
             #expect(error?.reasonCode == "unavailable")
-            #expect(harness.ledger(.productGet).count == 6)
+            // Six attempts fit the 2 s deadline's backoff schedule on an idle machine; a loaded one may
+            // manage fewer, never more, and always retries.
+            #expect((2...6).contains(harness.ledger(.productGet).count))
             #expect(harness.creditsDebited == .zero)
             #expect(await harness.client.snapshot.lastError?.contains("unavailable") == true)
         }
