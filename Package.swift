@@ -251,7 +251,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Core", "Daemon", "Sandbox", "TestSupport", "storesync"],
+            dependencies: ["Core", "Daemon", "Sandbox", "Store", "TestSupport", "storesync"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case directory(path: String, cause: String)
     /// The database was closed.
     case closed
+    /// There is no database in the state directory (a read-only check found nothing to check).
+    case missingDatabase(path: String)
     /// A migration failed; nothing of it was applied.
     case migrationFailed(version: Int, name: String, cause: String)
     /// JSON text handed to the store does not parse (it would break every answer built from it).
@@ -25,6 +27,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "the state directory \(path) is unusable: \(cause); check storage.state_dir and its owner"
         case .closed:
             return "the database is closed (storesync is shutting down)"
+        case .missingDatabase(let path):
+            return
+                "there is no database at \(path); check storage.state_dir (storesync serve creates it on its first start)"
         case .migrationFailed(let version, let name, let cause):
             return "database migration \(version) (\(name)) failed and was rolled back: \(cause)"
         case .invalidJSON(let field, let barcode, let cause):
