@@ -3,12 +3,12 @@
 /// The sandbox must be reproducible: the same `(size, seed)` gives the same catalog and the same
 /// fault seed gives the same fault decisions for the same sequence of requests. The standard
 /// library's generator cannot be seeded, so the sandbox uses this one everywhere it draws.
-struct SandboxRandom: RandomNumberGenerator, Sendable {
+public struct SandboxRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { self.state = seed }
+    public init(seed: UInt64) { self.state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

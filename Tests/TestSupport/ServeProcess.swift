@@ -1,0 +1,85 @@
+import Foundation
+
+/// A real `storesync serve` child process for tests that signal or kill the daemon: its output goes
+/// to a log file (no pipe to fill), its standard input is `/dev/null`, and waiting for it never
+/// blocks a thread of the cooperative pool. Used by one test at a time.
+public final class ServeProcess {
+    private let process: Process
+    /// Where the daemon's stdout and stderr go.
+    public let logPath: String
+    /// When the process was started.
+    public let startedAt: ContinuousClock.Instant
+
+    /// Starts `storesync serve --config configPath` with `environment` added to the test's own.
+    public init(configPath: String, environment: [String: String] = [:], logPath: String) throws {
+        guard let binary = BuiltExecutable.storesync else { throw ServeProcessError.notBuilt }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--config", configPath]
+        var inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STORESYNC_") }
+        for key in ["RD_CLIENT_ID", "RD_API_KEY", "RETAGLY_TOKEN", "NOTIFY_SOCKET", "WATCHDOG_USEC", "LISTEN_FDS"] {
+            inherited[key] = nil
+        }
+        process.environment = inherited.merging(environment) { _, new in new }
+        if !FileManager.default.fileExists(atPath: logPath) {
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        }
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        defer { try? log.close() }
+        try log.seekToEnd()
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        self.logPath = logPath
+        self.startedAt = .now
+    }
+
+    /// The child's process id.
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Whether it still runs.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Sends `signal` (SIGTERM, SIGKILL, SIGHUP…).
+    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits until the process has ended and returns its status (the signal number when a signal
+    /// ended it, see ``endedBySignal``), or `nil` when it still runs after `timeout`.
+    public func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else { return nil }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return process.terminationStatus
+    }
+
+    /// Whether a signal ended it (after ``waitForExit(timeout:)``).
+    public var endedBySignal: Bool { !process.isRunning && process.terminationReason == .uncaughtSignal }
+
+    /// SIGKILL, then waits until the kernel has reaped it.
+    public func killNow() async {
+        send(SIGKILL)
+        _ = await waitForExit(timeout: .seconds(30))
+    }
+
+    /// What the daemon has logged so far.
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+        }
+    }
+}
+
+/// Why a ``ServeProcess`` could not start.
+public enum ServeProcessError: Error, CustomStringConvertible {
+    case notBuilt
+
+    public var description: String {
+        "the storesync executable was not found next to the tests; build it first (swift build --build-tests)"
+    }
+}
