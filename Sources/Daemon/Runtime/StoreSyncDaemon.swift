@@ -60,9 +60,10 @@ public final class StoreSyncDaemon: Sendable {
     }
 
     /// Runs every service until SIGTERM/SIGINT (or the caller cancels), then releases the HTTP
-    /// client and closes the database.
+    /// client and closes the database. The upstream client reads `/pricing` beside the services,
+    /// never before them: with the network down at boot the socket still answers from the cache at
+    /// once (costs use the contract's rates until the pricing arrives).
     public func run() async throws {
-        if hasCredentials { await client.start() }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { .init(service: $0) },
@@ -72,7 +73,7 @@ public final class StoreSyncDaemon: Sendable {
         running.withLock { $0 = group }
         defer { running.withLock { $0 = nil } }
         do {
-            try await group.run()
+            try await Self.run(group, beside: hasCredentials ? client : nil)
         } catch {
             logger.error("storesync stopped on an error", metadata: ["error": "\(error)"])
             await close()
@@ -80,6 +81,25 @@ public final class StoreSyncDaemon: Sendable {
         }
         await close()
         logger.info("storesync stopped")
+    }
+
+    /// Runs `group` with the start of `client` (token load, `/pricing`) beside it; the start is
+    /// cancelled if the group ends first.
+    private static func run(_ group: ServiceGroup, beside client: RetailDigitalsClient?) async throws {
+        guard let client else { return try await group.run() }
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                await client.start()
+                return false
+            }
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            while let groupEnded = try await tasks.next() {
+                if groupEnded { tasks.cancelAll() }
+            }
+        }
     }
 
     /// Starts the graceful shutdown of a running daemon (what SIGTERM does).
