@@ -22,6 +22,7 @@ struct InstallScriptTests {
 
         #expect(before.mode("usr/local/bin/storesync") == 0o755)
         #expect(before.mode("usr/local/lib/systemd/system/storesync.service") == 0o644)
+        #expect(before.mode("usr/local/lib/systemd/system/storesync.socket") == 0o644)
         #expect(before.mode("usr/local/share/doc/storesync/operations.md") == 0o644)
         #expect(before.mode("etc/storesync") == 0o750)
         #expect(before.mode("etc/storesync/storesync.yaml") == 0o640)
@@ -30,6 +31,8 @@ struct InstallScriptTests {
         #expect(before.entries["etc/storesync/storesync.yaml"]?.content == example)
         let unit = try String(contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/bin/storesync serve"))
+        let socket = try String(contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.socket", encoding: .utf8)
+        #expect(socket.contains("ListenStream=/run/storesync/lookup.sock"))
         #expect(first.errors.contains("skipped creating the storesync user and group"))
         #expect(first.errors.contains("skipped systemctl daemon-reload"))
     }
@@ -70,6 +73,7 @@ struct InstallScriptTests {
         var tree = try FileTree(root)
         #expect(tree.mode("usr/local/bin/storesync") == nil)
         #expect(tree.mode("usr/local/lib/systemd/system/storesync.service") == nil)
+        #expect(tree.mode("usr/local/lib/systemd/system/storesync.socket") == nil)
         #expect(tree.mode("usr/local/share/doc/storesync") == nil)
         #expect(tree.mode("etc/storesync/storesync.yaml") != nil)
         #expect(tree.mode("var/lib/storesync/storesync.sqlite") != nil)

@@ -7,6 +7,7 @@ case "$prefix" in
     *) unit_dir="$destdir/etc/systemd/system" ;;
 esac
 unit_path="$unit_dir/storesync.service"
+socket_path="$unit_dir/storesync.socket"
 doc_dir="$destdir$prefix/share/doc/storesync"
 conf_dir="$destdir/etc/storesync"
 conf_path="$conf_dir/storesync.yaml"
@@ -92,11 +93,12 @@ create_user() {
     fi
 }
 
-# The unit with ExecStart and Documentation pointing at this prefix.
+# A unit of systemd/ (storesync.service, storesync.socket) with ExecStart and Documentation
+# pointing at this prefix.
 rendered_unit() {
     sed -e "s|/usr/local/bin/storesync|$prefix/bin/storesync|" \
         -e "s|file:/usr/local/share/doc/storesync/|file:$prefix/share/doc/storesync/|" \
-        "$repo/systemd/storesync.service"
+        "$repo/systemd/$1"
 }
 
 install_config() {
@@ -135,8 +137,10 @@ do_install() {
     put_file "$binary" "$bin_path" 0755 root:root
     local unit
     unit="$(mktemp)"
-    rendered_unit > "$unit"
+    rendered_unit storesync.service > "$unit"
     put_file "$unit" "$unit_path" 0644 root:root
+    rendered_unit storesync.socket > "$unit"
+    put_file "$unit" "$socket_path" 0644 root:root
     rm -f "$unit"
     put_file "$repo/docs/operations.md" "$doc_dir/operations.md" 0644 root:root
     install_config
@@ -144,6 +148,7 @@ do_install() {
     daemon_reload
     note "done. Next: put the credentials in $cred_dir (rd_client_id, rd_api_key; 0600), check with"
     note "  $prefix/bin/storesync serve --check-config, then: systemctl enable --now storesync"
+    note "  (optional: systemctl enable --now storesync.socket keeps the socket open across restarts)"
 }
 
 remove_path() {
@@ -155,10 +160,11 @@ remove_path() {
 
 do_uninstall() {
     if [ "$manage_system" -eq 1 ] && [ "$systemd_running" -eq 1 ]; then
-        systemctl disable --now storesync.service >/dev/null 2>&1 || true
+        systemctl disable --now storesync.socket storesync.service >/dev/null 2>&1 || true
     fi
     remove_path "$bin_path"
     remove_path "$unit_path"
+    remove_path "$socket_path"
     remove_path "$doc_dir"
     remove_path "$conf_path.dist"
     if [ "$purge" -eq 1 ]; then
