@@ -10,12 +10,16 @@ public final class ServeProcess {
     /// When the process was started.
     public let startedAt: ContinuousClock.Instant
 
-    /// Starts `storesync serve --config configPath` with `environment` added to the test's own.
-    public init(configPath: String, environment: [String: String] = [:], logPath: String) throws {
+    /// Starts `storesync serve --config configPath` with `environment` added to the test's own;
+    /// with a `launcher` (e.g. `systemd-socket-activate -l PATH`), through it.
+    public init(
+        configPath: String, environment: [String: String] = [:], logPath: String, launcher: [String] = []
+    ) throws {
         guard let binary = BuiltExecutable.storesync else { throw ServeProcessError.notBuilt }
+        let command = launcher + [binary, "serve", "--config", configPath]
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--config", configPath]
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STORESYNC_") }
         for key in ["RD_CLIENT_ID", "RD_API_KEY", "RETAGLY_TOKEN", "NOTIFY_SOCKET", "WATCHDOG_USEC", "LISTEN_FDS"] {
             inherited[key] = nil
