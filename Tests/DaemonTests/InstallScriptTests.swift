@@ -31,7 +31,8 @@ struct InstallScriptTests {
         #expect(before.entries["etc/storesync/storesync.yaml"]?.content == example)
         let unit = try String(contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/bin/storesync serve"))
-        let socket = try String(contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.socket", encoding: .utf8)
+        let socket = try String(
+            contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.socket", encoding: .utf8)
         #expect(socket.contains("ListenStream=/run/storesync/lookup.sock"))
         #expect(first.errors.contains("skipped creating the storesync user and group"))
         #expect(first.errors.contains("skipped systemctl daemon-reload"))

@@ -62,7 +62,8 @@ struct WatchdogServiceTests {
         let group = ServiceGroup(configuration: .init(services: [watchdog], logger: Logger(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            let deadline = ContinuousClock.now + .seconds(5)
+            // Generous: on a machine busy with the rest of the suite the service may start late.
+            let deadline = ContinuousClock.now + .seconds(30)
             while health.checks.load(ordering: .relaxed) < 3, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(5))
             }
