@@ -39,6 +39,8 @@ public struct LookupConfiguration: Sendable {
     public var negativeTTL: Duration = .seconds(7 * 86_400)
     /// Image bytes kept in memory for serving, in bytes (`lookup.image_cache_bytes`).
     public var imageCacheBytes = 64 << 20
+    /// Encoded fresh answers each event loop keeps for repeated scans (0: none). About 1–2 KB each.
+    public var answerCacheEntries = 4096
     /// Misses, refreshes and control requests handled at once; more get `503`.
     public var maxConcurrentSlowRequests = 256
 

@@ -9,7 +9,7 @@ extension LookupEngine {
     /// `GET /v1/products/{barcode}/images/{variant}`: bytes from memory when cached, else read once
     /// from the image store on the slow path. `ETag` is the quoted sha256; `If-None-Match` → 304.
     func image(
-        _ raw: Substring, variant rawVariant: Substring, ifNoneMatch: String?, reader: ProductReader
+        _ raw: Substring, variant rawVariant: Substring, ifNoneMatch: String?, loop: LoopReader
     ) -> Decision {
         let barcode: Barcode
         do { barcode = try Barcode(validating: raw) } catch {
@@ -23,7 +23,7 @@ extension LookupEngine {
                         "there is no image variant \"\(rawVariant)\"; variants are front, back, front_clean, back_clean"
                 ))
         }
-        guard let image = reader.image(barcode, variant: variant) else {
+        guard let image = loop.images.image(barcode, variant: variant, reader: loop.reader) else {
             return .answer(
                 .error(
                     .notFound, code: "image_not_found", message: "no \(variant.rawValue) image is stored for \(barcode)"
@@ -38,7 +38,7 @@ extension LookupEngine {
         if let bytes = images.bytes(forSHA256: image.sha256) {
             return .answer(imageAnswer(bytes, image: image, etag: etag))
         }
-        let path = reader.absolutePath(of: image)
+        let path = loop.reader.absolutePath(of: image)
         return .slow { self.loadImage(path: path, image: image, etag: etag) }
     }
 

@@ -40,8 +40,9 @@ final class LookupEngine: Sendable {
     /// Milliseconds since 1970 by the daemon's clock.
     static func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
-    /// `GET /v1/products/{barcode}` on the event loop.
-    func product(_ raw: Substring, reader: ProductReader, allocator: ByteBufferAllocator) -> Decision {
+    /// `GET /v1/products/{barcode}` on the event loop: a fresh hit is answered from the loop's
+    /// encoded answers when still current, else from its SQLite reader (and kept encoded).
+    func product(_ raw: Substring, loop: LoopReader, allocator: ByteBufferAllocator) -> Decision {
         let started = ContinuousClock.now
         let barcode: Barcode
         do { barcode = try Barcode(validating: raw) } catch {
@@ -51,16 +52,30 @@ final class LookupEngine: Sendable {
         scans.record(barcode)
         if barcode.isInStore { return .answer(catalogOrNotFound(barcode, inStore: true, started: started, allocator)) }
         let now = Self.nowMillis()
+        let ttl = configuration.metadataTTL.milliseconds
+        let reader = loop.reader
+        // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
+        let generation = reader.writeGeneration
+        let catalog = backend.catalogEntry(barcode)
+        if let body = loop.answers.current(barcode, generation: generation, catalog: catalog, now: now, ttlMillis: ttl)
+        {
+            metrics.lookup(source: "cache", outcome: "hit", since: started)
+            return .answer(Answer(status: .ok, contentType: Self.jsonType, body: body))
+        }
         if let view = reader.lookup(barcode) {
             let age = now - view.fetchedAt.value
-            if age <= configuration.metadataTTL.milliseconds {
+            if age <= ttl {
                 metrics.lookup(source: "cache", outcome: "hit", since: started)
-                return .answer(productAnswer(view, source: "cache", stale: false, allocator))
+                let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
+                loop.answers.keep(
+                    .init(generation: generation, catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body),
+                    for: barcode)
+                return .answer(answer)
             }
             if age <= configuration.maxStaleness.milliseconds {
                 backend.refreshInBackground(barcode)
                 metrics.lookup(source: "cache", outcome: "stale", since: started)
-                return .answer(productAnswer(view, source: "cache", stale: true, allocator))
+                return .answer(productAnswer(view, source: "cache", stale: true, catalog: catalog, allocator))
             }
             return .slow { await self.liveAnswer(barcode, stale: view, started: started, allocator) }
         }
@@ -84,13 +99,15 @@ final class LookupEngine: Sendable {
         switch outcome ?? .unavailable(reason: "timeout") {
         case .found(let view):
             metrics.lookup(source: "live", outcome: "hit", since: started)
-            return productAnswer(view, source: "live", stale: false, allocator)
+            return productAnswer(
+                view, source: "live", stale: false, catalog: backend.catalogEntry(barcode), allocator)
         case .notFound:
             return catalogOrNotFound(barcode, inStore: false, started: started, allocator)
         case .unavailable(let reason):
             if let stale {
                 metrics.lookup(source: "cache", outcome: "stale", since: started)
-                return productAnswer(stale, source: "cache", stale: true, allocator)
+                return productAnswer(
+                    stale, source: "cache", stale: true, catalog: backend.catalogEntry(barcode), allocator)
             }
             if let entry = backend.catalogEntry(barcode) {
                 metrics.lookup(source: "catalog", outcome: "hit", since: started)
@@ -121,12 +138,15 @@ final class LookupEngine: Sendable {
         return .error(.notFound, code: "not_found", message: message)
     }
 
+    /// The content type of every JSON answer.
+    static let jsonType = "application/json; charset=utf-8"
+
     private func productAnswer(
-        _ view: HotProduct, source: String, stale: Bool, _ allocator: ByteBufferAllocator
+        _ view: HotProduct, source: String, stale: Bool, catalog: CatalogEntry?, _ allocator: ByteBufferAllocator
     ) -> Answer {
         var buffer = allocator.buffer(capacity: view.productMeta.utf8.count + 512 + view.images.count * 256)
-        encoder.write(view, source: source, stale: stale, catalog: backend.catalogEntry(view.barcode), into: &buffer)
-        return Answer(status: .ok, contentType: "application/json; charset=utf-8", body: buffer)
+        encoder.write(view, source: source, stale: stale, catalog: catalog, into: &buffer)
+        return Answer(status: .ok, contentType: Self.jsonType, body: buffer)
     }
 
     private func catalogAnswer(_ barcode: Barcode, _ entry: CatalogEntry, _ allocator: ByteBufferAllocator) -> Answer {

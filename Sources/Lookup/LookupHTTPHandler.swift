@@ -26,10 +26,10 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private let server: LookupServerContext
-    private let reader: ProductReader
+    private let reader: LoopReader
     private var state = State.idle
 
-    init(server: LookupServerContext, reader: ProductReader) {
+    init(server: LookupServerContext, reader: LoopReader) {
         self.server = server
         self.reader = reader
     }

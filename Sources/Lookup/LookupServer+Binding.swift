@@ -59,8 +59,10 @@ extension LookupServer {
                 guard let reader = readers.reader(on: channel.eventLoop) else {
                     throw SocketPath.Refusal(description: "no cache reader for this event loop")
                 }
+                // Outbound header validation is off: every response header is built here from
+                // constants, digits and hex (ETag), never from request bytes.
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                    withPipeliningAssistance: true, withErrorHandling: false)
+                    withPipeliningAssistance: true, withErrorHandling: false, withOutboundHeaderValidation: false)
                 try channel.pipeline.syncOperations.addHandler(LookupHTTPHandler(server: context, reader: reader))
             }
         }

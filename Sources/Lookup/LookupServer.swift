@@ -50,7 +50,10 @@ public final class LookupServer: Service, Sendable {
 
     public func run() async throws {
         let database = self.database
-        let readers = try await ReaderRegistry.make(group: group) { try database.makeProductReader() }
+        let capacity = context.configuration.answerCacheEntries
+        let readers = try await ReaderRegistry.make(group: group) {
+            LoopReader(reader: try database.makeProductReader(), answerCapacity: capacity)
+        }
         let listeners = try await bindListeners(readers: readers)
         context.markReady()
         ready.fire()

@@ -30,15 +30,15 @@ final class LookupServerContext: Sendable {
 
     /// Routes one complete request.
     func decide(
-        _ route: Route, head: HTTPRequestHead, body: [UInt8], reader: ProductReader, allocator: ByteBufferAllocator
+        _ route: Route, head: HTTPRequestHead, body: [UInt8], reader: LoopReader, allocator: ByteBufferAllocator
     ) -> LookupEngine.Decision {
         switch route {
         case .product(let barcode):
-            return engine.product(barcode, reader: reader, allocator: allocator)
+            return engine.product(barcode, loop: reader, allocator: allocator)
         case .image(let barcode, let variant):
             return engine.image(
                 barcode, variant: variant, ifNoneMatch: head.headers.first(name: "if-none-match"),
-                reader: reader)
+                loop: reader)
         case .health:
             return .answer(
                 isReady && !isShuttingDown

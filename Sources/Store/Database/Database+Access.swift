@@ -18,6 +18,7 @@ extension Database {
                     let result = Self.inTransaction(writer.connection, begin: "BEGIN IMMEDIATE") { connection in
                         job.run(WriteConnection(sqlite: connection))
                     }
+                    if case .success = result { self.generation.advance() }
                     continuation.resume(with: result)
                 }
             }

@@ -24,6 +24,8 @@ public final class Database: Sendable {
     let writer: ConfinedConnection
     let readerPool: NIOThreadPool
     let readers: Mutex<[ConfinedConnection]>
+    /// Committed writes, for the hot path's derived caches (``ProductReader/writeGeneration``).
+    let generation = WriteGeneration()
     private let isClosed = Mutex(false)
 
     private init(
@@ -99,7 +101,7 @@ public final class Database: Sendable {
     /// A synchronous read-only connection with its own prepared statements for the lookup hot path.
     /// Not `Sendable`: create one per event loop and use it only there.
     public func makeProductReader() throws -> ProductReader {
-        try ProductReader(path: path, imageRoot: ImageStore.root(stateDirectory: directory))
+        try ProductReader(path: path, imageRoot: ImageStore.root(stateDirectory: directory), generation: generation)
     }
 
     /// Waits for queued work, then closes every connection. Later calls throw ``StoreError/closed``.

@@ -5,7 +5,7 @@ import Core
 ///
 /// Not `Sendable` and not thread-safe: one per event loop, used synchronously on that loop only
 /// (never across an `await`). Each call binds, steps and resets a prepared statement: no statement is
-/// prepared after ``init(path:imageRoot:)`` (``statementsPrepared`` stays at its initial value), and
+/// prepared after ``init(path:imageRoot:generation:)`` (``statementsPrepared`` stays at its initial value), and
 /// the statement is reset before returning so no read snapshot is held between calls.
 ///
 /// A failed read answers like a miss (`nil`) and is kept in ``lastError`` for the caller to log;
@@ -19,9 +19,11 @@ public final class ProductReader {
     private let productStatement: SQLiteStatement
     private let imageStatement: SQLiteStatement
     private let negativeStatement: SQLiteStatement
+    private let generation: WriteGeneration
 
-    init(path: String, imageRoot: String) throws {
+    init(path: String, imageRoot: String, generation: WriteGeneration) throws {
         self.imageRoot = imageRoot
+        self.generation = generation
         self.connection = try Database.openReadOnly(path: path)
         self.productStatement = try connection.cached(
             """
@@ -34,6 +36,10 @@ public final class ProductReader {
             "SELECT path, sha256, bytes, content_type FROM images WHERE barcode = ? AND variant = ?")
         self.negativeStatement = try connection.cached("SELECT checked_at, reason FROM negatives WHERE barcode = ?")
     }
+
+    /// How many write transactions the database has committed (one atomic load, no SQLite): a value
+    /// derived from a lookup stays current while this number does not change.
+    public var writeGeneration: UInt64 { generation.current }
 
     /// How many statements this reader's connection has prepared (3, from its creation, for good).
     public var statementsPrepared: Int { connection.prepareCount }
