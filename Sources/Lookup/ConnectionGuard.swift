@@ -4,6 +4,12 @@ import NIOCore
 /// a connection over the limit is answered `503` and closed; an idle keep-alive connection is closed
 /// after `idleTimeout`; a request whose bytes trickle in (slow-loris) and is not answered within
 /// `requestTimeout` of its first byte is answered `408` and closed.
+///
+/// One timer per connection, never rescheduled per request: it fires at most `period` (the shorter
+/// timeout) after it was set, compares the clock with the current phase's deadline, acts if it has
+/// passed and otherwise sets itself again for what remains (at most `period`). Since every new
+/// deadline lies at least `period` ahead, the timer always fires by it: exact timeouts without a
+/// schedule and a cancel on each request of a busy keep-alive connection.
 final class ConnectionGuard: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -13,18 +19,23 @@ final class ConnectionGuard: ChannelDuplexHandler {
     private let accepted: Bool
     private let idleTimeout: TimeAmount
     private let requestTimeout: TimeAmount
+    private let period: TimeAmount
     private var timer: Scheduled<Void>?
     private var inRequest = false
+    /// When the current phase (idle, or a request being received and answered) runs out.
+    private var deadline = NIODeadline.distantFuture
 
     init(accepted: Bool, idleTimeout: Duration, requestTimeout: Duration) {
         self.accepted = accepted
         self.idleTimeout = TimeAmount(idleTimeout)
         self.requestTimeout = TimeAmount(requestTimeout)
+        self.period = min(self.idleTimeout, self.requestTimeout)
     }
 
     func channelActive(context: ChannelHandlerContext) {
         if accepted {
-            arm(idleTimeout, request: false, context: context)
+            deadline = .now() + idleTimeout
+            arm(in: period, context: context)
         } else {
             Self.writeRaw(
                 status: "503 Service Unavailable", code: "too_many_connections",
@@ -43,7 +54,7 @@ final class ConnectionGuard: ChannelDuplexHandler {
         guard accepted else { return }
         if !inRequest {
             inRequest = true
-            arm(requestTimeout, request: true, context: context)
+            deadline = .now() + requestTimeout
         }
         context.fireChannelRead(data)
     }
@@ -51,24 +62,31 @@ final class ConnectionGuard: ChannelDuplexHandler {
     func flush(context: ChannelHandlerContext) {
         if inRequest {
             inRequest = false
-            arm(idleTimeout, request: false, context: context)
+            deadline = .now() + idleTimeout
         }
         context.flush()
     }
 
-    private func arm(_ delay: TimeAmount, request: Bool, context: ChannelHandlerContext) {
-        timer?.cancel()
+    private func arm(in delay: TimeAmount, context: ChannelHandlerContext) {
         let loop = context.eventLoop.assumeIsolated()
-        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         timer = loop.scheduleTask(in: delay) {
-            let context = bound.value
-            if request {
-                Self.writeRaw(
-                    status: "408 Request Timeout", code: "request_timeout",
-                    message: "the request did not arrive whole in time", context: context)
-            } else {
-                context.close(promise: nil)
-            }
+            let (handler, context) = bound.value
+            handler.timerFired(context: context)
+        }
+    }
+
+    private func timerFired(context: ChannelHandlerContext) {
+        timer = nil
+        guard context.channel.isActive else { return }
+        let remaining = deadline - .now()
+        guard remaining <= .zero else { return arm(in: min(remaining, period), context: context) }
+        if inRequest {
+            Self.writeRaw(
+                status: "408 Request Timeout", code: "request_timeout",
+                message: "the request did not arrive whole in time", context: context)
+        } else {
+            context.close(promise: nil)
         }
     }
 

@@ -15,19 +15,31 @@ enum Route: Equatable {
     case notFound
     case methodNotAllowed(allowed: String)
 
-    /// Resolves `method` and the request target `uri` (query string ignored).
+    /// Resolves `method` and the request target `uri` (query string ignored). Works on the UTF-8
+    /// bytes (it runs for every request), slicing `uri` only at ASCII positions.
     static func resolve(method: HTTPMethod, uri: String) -> Route {
-        var path = Substring(uri)
-        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        let bytes = uri.utf8
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        let path = uri[bytes.startIndex..<end]
         let readOnly = method == .GET || method == .HEAD
-        if path.hasPrefix("/v1/products/") {
-            let rest = path.dropFirst("/v1/products/".count)
-            let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        if let rest = path.utf8.dropPrefix(Self.productsPrefix) {
+            var slashes: [String.Index] = []
+            var index = rest.startIndex
+            while index < rest.endIndex, slashes.count < 3 {
+                if rest[index] == UInt8(ascii: "/") { slashes.append(index) }
+                index = rest.index(after: index)
+            }
             let route: Route
-            switch parts.count {
-            case 1: route = .product(barcode: parts[0])
-            case 3 where parts[1] == "images" && !parts[2].isEmpty: route = .image(barcode: parts[0], variant: parts[2])
-            default: return .badBarcodePath
+            switch slashes.count {
+            case 0:
+                route = .product(barcode: uri[rest.startIndex..<end])
+            case 2
+            where uri.utf8[uri.utf8.index(after: slashes[0])..<slashes[1]].elementsEqual("images".utf8)
+                && uri.utf8.index(after: slashes[1]) < end:
+                route = .image(
+                    barcode: uri[rest.startIndex..<slashes[0]], variant: uri[uri.utf8.index(after: slashes[1])..<end])
+            default:
+                return .badBarcodePath
             }
             return readOnly ? route : .methodNotAllowed(allowed: "GET, HEAD")
         }
@@ -45,5 +57,19 @@ enum Route: Equatable {
             return readOnly ? .syncRun(id: id) : .methodNotAllowed(allowed: "GET, HEAD")
         }
         return .notFound
+    }
+
+    private static let productsPrefix = Array("/v1/products/".utf8)
+}
+
+extension Substring.UTF8View {
+    /// What follows `prefix`, or `nil` when the bytes do not start with it.
+    fileprivate func dropPrefix(_ prefix: [UInt8]) -> Substring.UTF8View? {
+        var index = startIndex
+        for byte in prefix {
+            guard index < endIndex, self[index] == byte else { return nil }
+            index = self.index(after: index)
+        }
+        return self[index...]
     }
 }
