@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Store
 import Synchronization
+import Upstream
 
 extension SyncEngine {
     /// The report of run `id`, or `nil` when there is no such run.
@@ -11,7 +12,7 @@ extension SyncEngine {
             return (run, try connection.syncRunCursor(id), try connection.syncQueueCounts(id))
         }
         guard let (run, cursor, counts) = found else { return nil }
-        return makeReport(run, cursor: cursor, counts: counts)
+        return makeReport(run, cursor: cursor, counts: counts, budget: await minuteBudget())
     }
 
     /// `/v1/status`'s `sync` block: `{"running": {…} | null, "last": {…} | null, "last_success_at",
@@ -29,7 +30,8 @@ extension SyncEngine {
         }
         let nextAt = state.withLock { $0.nextScheduledAt }
         let (details, last, lastSuccess, watermark) = read ?? (nil, nil, nil, nil)
-        let running = details.map { makeReport($0.0, cursor: $0.1, counts: $0.2).json } ?? .null
+        let budget = details == nil ? nil : await minuteBudget()
+        let running = details.map { makeReport($0.0, cursor: $0.1, counts: $0.2, budget: budget).json } ?? .null
         return .object([
             ("running", running),
             ("last", last.map { SyncRunReport(run: $0).json } ?? .null),
@@ -39,10 +41,36 @@ extension SyncEngine {
         ])
     }
 
-    private func makeReport(_ run: SyncRun, cursor: SyncRunCursor?, counts: SyncQueueCounts) -> SyncRunReport {
+    /// The upstream minute budget as last seen: requests left in the window, the limit, and seconds
+    /// until the window resets by this machine's clock.
+    private func minuteBudget() async -> (remaining: Int, limit: Int, secondsToReset: Double)? {
+        let snapshot = await client.snapshot
+        guard let rate = snapshot.rateLimit, let remaining = rate.remainingMinute, let limit = rate.limitMinute,
+            let reset = rate.resetAt
+        else { return nil }
+        let serverNow = clock.now().addingTimeInterval((snapshot.serverClockOffset ?? .zero).timeInterval)
+        return (remaining, limit, reset.timeIntervalSince(serverNow))
+    }
+
+    private func makeReport(
+        _ run: SyncRun, cursor: SyncRunCursor?, counts: SyncQueueCounts,
+        budget: (remaining: Int, limit: Int, secondsToReset: Double)?
+    ) -> SyncRunReport {
         var eta: Int?
         if run.state == .running, let rate = state.withLock({ $0.rate }), rate.runID == run.id {
-            eta = rate.etaSeconds(done: counts.done, pending: counts.pending, now: clock.now())
+            let observed = rate.etaSeconds(done: counts.done, pending: counts.pending, now: clock.now())
+            let least = budget.map {
+                SyncProgressRate.budgetSeconds(
+                    pending: counts.pending, remaining: $0.remaining, limit: $0.limit, secondsToReset: $0.secondsToReset
+                )
+            }
+            // Never sooner than the minute budget allows (an early burst inflates the observed rate).
+            switch (observed, least) {
+            case (let observed?, let least?): eta = max(observed, least)
+            case (let observed?, nil): eta = observed
+            case (nil, let least?) where least > 0: eta = least
+            default: eta = nil
+            }
         }
         return SyncRunReport(run: run, resumeAt: cursor?.resumeAt?.date, etaSeconds: eta)
     }

@@ -17,4 +17,18 @@ struct SyncProgressRate: Sendable, Hashable {
         guard progressed > 0, elapsed > 0 else { return nil }
         return Int((Double(pending) * elapsed / Double(progressed)).rounded(.up))
     }
+
+    /// The least number of seconds `pending` fetches (one counted request each) can take under the
+    /// per-minute budget: what is left of the current window (`remaining`, until `secondsToReset`)
+    /// goes at once, the rest at `limit` a minute, the last window counted to its start.
+    ///
+    /// `budget = 0` when `pending ≤ remaining`, else
+    /// `secondsToReset + ⌈(pending − remaining) / limit − 1⌉ × 60` (and at least `secondsToReset`).
+    /// A run's early burst (a fresh window lets it go fast) makes the observed rate alone promise
+    /// far too soon an end; ``etaSeconds(done:pending:now:)`` and this bound together do not.
+    static func budgetSeconds(pending: Int, remaining: Int, limit: Int, secondsToReset: Double) -> Int {
+        guard pending > remaining, limit > 0 else { return 0 }
+        let windowsAfterReset = (pending - remaining + limit - 1) / limit
+        return Int(max(0, secondsToReset).rounded(.up)) + (windowsAfterReset - 1) * 60
+    }
 }

@@ -77,6 +77,19 @@ struct StatusTests {
         #expect(rate.etaSeconds(done: 20, pending: 0, now: start.addingTimeInterval(10)) == 0)
     }
 
+    @Test("The minute budget bounds the ETA from below: what the window has left, then a minute per limit")
+    func etaBoundedByBudget() {
+        // Fits in what is left of this window: no bound.
+        #expect(SyncProgressRate.budgetSeconds(pending: 50, remaining: 50, limit: 1200, secondsToReset: 40) == 0)
+        // 4,507 left, 300 of them in this window ending in 40 s, then 1,200 a minute: 4 more windows.
+        #expect(SyncProgressRate.budgetSeconds(pending: 4507, remaining: 300, limit: 1200, secondsToReset: 40) == 220)
+        // Exactly one more full window.
+        #expect(SyncProgressRate.budgetSeconds(pending: 1300, remaining: 100, limit: 1200, secondsToReset: 10.2) == 11)
+        // A reset already passed by this clock counts as now; a zero limit bounds nothing.
+        #expect(SyncProgressRate.budgetSeconds(pending: 2500, remaining: 0, limit: 1200, secondsToReset: -3) == 120)
+        #expect(SyncProgressRate.budgetSeconds(pending: 10, remaining: 0, limit: 0, secondsToReset: 5) == 0)
+    }
+
     @Test("After a run, finished runs past the retention and expired negative entries are tidied away")
     func tidiesUp() async throws {
         try await SyncWorld.run { world in

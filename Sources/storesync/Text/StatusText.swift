@@ -88,7 +88,9 @@ enum SyncRunText {
         if case .number(let credits) = run["credits_spent"] { text += ", \(credits) credits" }
         if let failed = run["failed_items"]?.intValue, failed > 0 { text += ", \(failed) failed" }
         if let eta = run["eta_seconds"]?.intValue, run["state"] == "running" {
-            text += ", about \(AgeText.format(TimeInterval(eta))) left"
+            // To the nearest minute (AgeText floors, which for an estimate reads too soon).
+            let shown = eta < 60 ? eta : (eta + 30) / 60 * 60
+            text += ", about \(AgeText.format(TimeInterval(shown))) left"
         }
         if run["state"] == "paused" {
             text += ", paused (\(run["reason"]?.stringValue ?? "?"))"
