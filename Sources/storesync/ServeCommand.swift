@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         EventLoopSizing.apply(environment: environment)
+        MemoryTuning.apply(environment: environment)
         let loader = ConfigurationLoader(path: config, environment: environment)
         let loaded: LoadedConfiguration
         do { loaded = try await loader.load() } catch {
