@@ -25,8 +25,39 @@ extension ShelfPusher {
         logger.info("shelf batch session started", metadata: ["session": "\(sessionId)", "products": "\(items.count)"])
         var failures = 0
         var next = 0
+        var uncertain = false
         while next < items.count {
             let chunk = Array(items[next..<min(next + configuration.pushChunkSize, items.count)])
+            if uncertain {
+                // The last push of this chunk failed without saying whether Retagly kept it (a
+                // timeout, a 5xx, a dropped connection): ask before sending it a second time.
+                let held: Int
+                switch await receivedCount(sessionId) {
+                case .held(let count): held = count
+                case .unknown:
+                    failures += 1
+                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: nil))
+                    continue
+                case .ended(let status):
+                    try await finish(
+                        &record, status == "expired" ? .expired : .abandoned,
+                        message: "the session is \(status) after a failed push")
+                    return .progress
+                }
+                uncertain = false
+                if held == next + chunk.count {
+                    next += chunk.count
+                    continue
+                }
+                if held != next {
+                    try await finish(
+                        &record, .abandoned,
+                        message:
+                            "Retagly holds \(held) products after a failed push, expected \(next) or \(next + chunk.count)"
+                    )
+                    return .progress
+                }
+            }
             let result = await client.push(sessionId: sessionId, products: chunk.map(\.retaglyJSON))
             switch result {
             case .ok:
@@ -34,6 +65,7 @@ extension ShelfPusher {
                 failures = 0
             case .retry(let retryAfter, _):
                 failures += 1
+                uncertain = true
                 try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: retryAfter))
             case .sessionGone(let status, let code):
                 try await finish(&record, status == 410 ? .expired : .abandoned, message: "push answered \(code)")
@@ -48,6 +80,29 @@ extension ShelfPusher {
         record.completedAt = outbox.now()
         try await database.write { [record] connection in try connection.updateShelfSession(record) }
         return try await follow(record, items: sessionItems)
+    }
+
+    /// What an open session holds by Retagly's count (`productsTotal` of its status).
+    enum SessionHolding {
+        case held(Int)
+        /// The status could not be read now (try again later).
+        case unknown
+        /// The session is no longer open (`expired`, `failed`, …, or gone: 404/410).
+        case ended(String)
+    }
+
+    /// How many products session `sessionId` holds, asked after a push of unknown fate.
+    private func receivedCount(_ sessionId: String) async -> SessionHolding {
+        switch await client.status(sessionId: sessionId) {
+        case .ok(let status):
+            let state = status["status"]?.stringValue ?? "unknown"
+            guard state == "open" else { return .ended(state) }
+            return status["productsTotal"]?.intValue.map(SessionHolding.held) ?? .unknown
+        case .sessionGone(let status, _):
+            return .ended(status == 410 ? "expired" : "gone")
+        case .retry, .itemErrors, .refused:
+            return .unknown
+        }
     }
 
     /// Picks up a session a previous run left unfinished: one still open lost some pushes (it is

@@ -59,6 +59,28 @@ struct ShelfSessionTests {
         }
     }
 
+    @Test("A push Retagly kept but whose answer was lost is not pushed again: the session holds each product once")
+    func lostPushAnswers() async throws {
+        // Every push is stored and then answered only after the client has given up waiting.
+        var faults = RetaglyFaults()
+        faults.delayRate = 1
+        faults.delay = .milliseconds(600)
+        faults.endpoints = [.batchPush]
+        try await ShelfTestbed.run(faults: faults, configure: { $0.requestTimeout = .milliseconds(200) }) {
+            testbed in
+            #expect(await testbed.send(products(1...1200)).status == 202)
+            try await testbed.waitUntil("the session completes", timeout: .seconds(60)) {
+                try await testbed.isDrained()
+            }
+            #expect(delivered(testbed, 1...1200))
+            #expect(testbed.ledger.filter { $0.endpoint == .batchPush }.map(\.products.count) == [1000, 200])
+            let reports = sessions(testbed)
+            #expect(reports.count == 1)
+            #expect(reports.first?.status.productsTotal == 1200)
+            #expect(reports.first?.status.status == .completed)
+        }
+    }
+
     @Test("A session that expires while its pushes fail is started again and completes")
     func expiredSessionRestarted() async throws {
         var faults = RetaglyFaults()
@@ -77,7 +99,14 @@ struct ShelfSessionTests {
             #expect(reports.count == 2)
             #expect(reports.first?.status.status == .expired)
             #expect(reports.last?.status.status == .completed)
-            #expect(testbed.ledger.contains { $0.endpoint == .batchPush && $0.errorCode == "session_expired" })
+            // After a failed push the pusher asks the session's status before pushing again, and so
+            // learns of the expiry there (or from a push answered 410).
+            let firstSession = try #require(reports.first?.sessionId)
+            #expect(
+                testbed.ledger.contains {
+                    ($0.endpoint == .batchStatus && $0.sessionId == firstSession)
+                        || ($0.endpoint == .batchPush && $0.errorCode == "session_expired")
+                })
             let status = await testbed.outbox.status()
             #expect(status["last_session"]?["status"] == "completed")
             #expect(testbed.harness.unexcusedRepeats.isEmpty)
