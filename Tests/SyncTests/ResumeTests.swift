@@ -21,7 +21,7 @@ struct ResumeTests {
             options.sync.concurrency = 2
             let runID = try await world.withDaemon(options) { daemon in
                 let (run, _) = try await daemon.engine.start(.delta())
-                for await _ in reached { break }
+                try #require(await firstSignal(reached), "the sandbox hook never fired")
                 return run.id
             }
             world.sandbox.setRequestHook(nil)
@@ -61,7 +61,7 @@ struct ResumeTests {
                     try await Task.sleep(for: .seconds(600))
                 }
             }
-            for await _ in reached { break }
+            try #require(await firstSignal(reached), "the sandbox hook never fired")
             daemonTask.cancel()
             _ = await daemonTask.result
             world.sandbox.setRequestHook(nil)
