@@ -5,19 +5,16 @@ import Store
 /// (``ProductReader/writeGeneration``), so that serving a stored image repeatedly skips SQLite. The
 /// bytes themselves stay in the shared, size-bounded ``ImageCache``.
 final class KnownImages {
-    /// One index row (`nil`: none stored) and the generation it was read at.
-    private struct Entry {
-        var generation: UInt64
-        var image: HotImage?
-    }
-
     /// A barcode and variant.
     private struct Key: Hashable {
         var barcode: Barcode
         var variant: ImageVariant
     }
 
-    private var entries: [Key: Entry] = [:]
+    /// Rows read at ``generation`` (`nil`: no image stored).
+    private var rows: [Key: HotImage?] = [:]
+    /// The write generation every kept row was read at; a newer one drops them all.
+    private var generation: UInt64 = 0
     private let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
@@ -26,12 +23,15 @@ final class KnownImages {
     /// else from `reader`.
     func image(_ barcode: Barcode, variant: ImageVariant, reader: ProductReader) -> HotImage? {
         let key = Key(barcode: barcode, variant: variant)
-        let generation = reader.writeGeneration
-        if let entry = entries[key], entry.generation == generation { return entry.image }
+        let current = reader.writeGeneration
+        if current == generation, let row = rows[key] { return row }
         let image = reader.image(barcode, variant: variant)
-        guard capacity > 0, reader.lastError == nil else { return image }
-        if entries.count >= capacity, entries[key] == nil { entries.removeAll(keepingCapacity: true) }
-        entries[key] = Entry(generation: generation, image: image)
+        guard capacity > 0, reader.lastError == nil, current >= generation else { return image }
+        if current > generation || rows.count >= capacity {
+            rows.removeAll(keepingCapacity: true)
+            generation = current
+        }
+        rows[key] = .some(image)
         return image
     }
 }

@@ -68,8 +68,8 @@ final class LookupEngine: Sendable {
                 metrics.lookup(source: "cache", outcome: "hit", since: started)
                 let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
                 loop.answers.keep(
-                    .init(generation: generation, catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body),
-                    for: barcode)
+                    .init(catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body), for: barcode,
+                    generation: generation)
                 return .answer(answer)
             }
             if age <= configuration.maxStaleness.milliseconds {
