@@ -147,7 +147,7 @@ struct ConfigurationLoadingTests {
     func syntaxError() async throws {
         let directory = try TestDirectory()
         defer { directory.remove() }
-        let yaml = "upstream:\n  api_key: sk_live_supersecret99\n  base_url: [unclosed\n"
+        let yaml = "upstream:\n  api_key: sk_live_fake_supersecret99\n  base_url: [unclosed\n"
         let found = await problems(yaml, in: directory)
         #expect(found.count == 1)
         let text = found.map(\.description).joined()

@@ -12,7 +12,7 @@ struct ConfigurationTextTests {
     func effectiveTextRoundTrip() async throws {
         let directory = try TestDirectory()
         defer { directory.remove() }
-        try directory.write("credentials/rd_api_key", "sk_live_roundtrip_key", mode: 0o400)
+        try directory.write("credentials/rd_api_key", "sk_live_fake_roundtrip_key", mode: 0o400)
         try directory.write("credentials/retagly_token", "rt_store_roundtrip", mode: 0o400)
         let environment = ["CREDENTIALS_DIRECTORY": directory.path + "/credentials", "RD_CLIENT_ID": "rd_client_rt"]
         let yaml = """
@@ -23,11 +23,11 @@ struct ConfigurationTextTests {
             """
         let first = try await loadConfiguration(yaml, environment: environment, in: directory).configuration
         let text = first.effectiveConfigurationText()
-        #expect(!text.contains("sk_live_roundtrip_key") && !text.contains("rt_store_roundtrip"))
+        #expect(!text.contains("sk_live_fake_roundtrip_key") && !text.contains("rt_store_roundtrip"))
         #expect(text.contains("  api_key: \"[redacted]\"  # systemd credential rd_api_key"))
         #expect(text.contains("  client_id: rd_client_rt  # environment RD_CLIENT_ID"))
         #expect(text.contains("  socket_mode: \"0640\""))
-        #expect(first.effectiveConfigurationText(redacted: false).contains("sk_live_roundtrip_key"))
+        #expect(first.effectiveConfigurationText(redacted: false).contains("sk_live_fake_roundtrip_key"))
 
         let again = try await loadConfiguration(text, environment: environment, in: directory).configuration
         #expect(again.entries().map(\.text) == first.entries().map(\.text))

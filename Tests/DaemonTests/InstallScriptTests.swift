@@ -45,7 +45,7 @@ struct InstallScriptTests {
         let root = directory.path + "/root"
         let edited = "# edited by the store\nsync:\n  at: \"04:00\"\n"
         try directory.write("root/etc/storesync/storesync.yaml", edited, mode: 0o644)
-        try directory.write("root/etc/credstore/rd_api_key", "sk_live_installed_key", mode: 0o644)
+        try directory.write("root/etc/credstore/rd_api_key", "sk_live_fake_installed_key", mode: 0o644)
         let run = try await ScriptRun.run(
             "scripts/install", ["--binary", "/bin/true", "--destdir", root], in: directory)
         #expect(run.status == 0, "\(run.errors)")

@@ -20,7 +20,7 @@ struct LogHandlerTests {
     @Test("Registered secrets are redacted from messages, metadata (nested too) and errors")
     func registeredSecrets() {
         let (logging, collector) = logging()
-        logging.redactor.register(Secret("sk_live_registered_0123"))
+        logging.redactor.register(Secret("sk_live_fake_registered_0123"))
         logging.redactor.register("opaque-access-token-value")
         var logger = logging.makeLogger(label: "storesync.test")
         logger[metadataKey: "client"] = "rd_client_1"
@@ -28,8 +28,8 @@ struct LogHandlerTests {
             var description: String { "rejected opaque-access-token-value" }
         }
         logger.error(
-            "auth with sk_live_registered_0123 failed", error: Failure(),
-            metadata: ["body": ["token": "opaque-access-token-value"], "list": ["x", "sk_live_registered_0123"]])
+            "auth with sk_live_fake_registered_0123 failed", error: Failure(),
+            metadata: ["body": ["token": "opaque-access-token-value"], "list": ["x", "sk_live_fake_registered_0123"]])
         let text = collector.text
         #expect(collector.lines.count == 1)
         #expect(!text.contains("registered_0123") && !text.contains("opaque-access-token-value"))
@@ -48,7 +48,7 @@ struct LogHandlerTests {
             ),
             ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZF8xIn0.c2lnbmF0dXJl end", "token [redacted] end"),
             ("refresh rt_a1B2c3D4e5F6 used", "refresh [redacted] used"),
-            ("key=sk_live_abcdef123456", "key=[redacted]"),
+            ("key=sk_live_fake_abcdef123456", "key=[redacted]"),
             ("key sk_test_sandbox given", "key [redacted] given"),
             ("Authorization: Bearer abc.def/ghi= ok", "Authorization: Bearer [redacted] ok"),
             ("store token rt_store_sandbox", "store token [redacted]"),

@@ -66,7 +66,7 @@ struct TokenStoreTests {
     func errorsCarryNoValues() async throws {
         try await Fixtures.withDatabase { database, _ in
             var image = Fixtures.image(Fixtures.cereal, .front)
-            image.sha256 = "sk_live_secretvalue"
+            image.sha256 = "sk_live_fake_secretvalue"
             image.productUpdatedAt = "rt_secret_refresh"
             do {
                 try await database.write { [image] in try $0.saveImage(image) }
