@@ -9,7 +9,8 @@ struct ScriptRun {
     /// Runs `Repository.root + "/" + script` (or an absolute path) with `arguments`, its output going to files in `directory`
     /// (no pipe to fill), without blocking a thread of the cooperative pool while it runs.
     static func run(
-        _ script: String, _ arguments: [String], in directory: TestDirectory, environment: [String: String] = [:]
+        _ script: String, _ arguments: [String], in directory: TestDirectory, environment: [String: String] = [:],
+        timeout: Duration = .seconds(300)
     ) async throws -> ScriptRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.hasPrefix("/") ? script : Repository.root + "/" + script)
@@ -29,14 +30,31 @@ struct ScriptRun {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
+            group.addTask {
+                try await withCheckedThrowingContinuation { continuation in
+                    process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                    do {
+                        try process.run()
+                    } catch {
+                        process.terminationHandler = nil
+                        continuation.resume(throwing: error)
+                    }
+                }
             }
+            // A script that never ends is killed (and so reported) rather than hanging the run.
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                return nil
+            }
+            while let result = try await group.next() {
+                if let status = result {
+                    group.cancelAll()
+                    return status
+                }
+            }
+            return -1
         }
         return ScriptRun(
             status: status, output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
