@@ -23,7 +23,7 @@ extension LookupEngine {
                         "there is no image variant \"\(rawVariant)\"; variants are front, back, front_clean, back_clean"
                 ))
         }
-        guard let image = loop.images.image(barcode, variant: variant, reader: loop.reader) else {
+        guard let image = loop.image(barcode, variant: variant) else {
             return .answer(
                 .error(
                     .notFound, code: "image_not_found", message: "no \(variant.rawValue) image is stored for \(barcode)"

@@ -57,10 +57,11 @@ final class LookupEngine: Sendable {
         // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
         let generation = reader.writeGeneration
         let catalog = backend.catalogEntry(barcode)
-        if let body = loop.answers.current(barcode, generation: generation, catalog: catalog, now: now, ttlMillis: ttl)
+        if let kept = loop.answers.value(for: barcode, at: generation),
+            kept.isCurrent(catalog: catalog, now: now, ttlMillis: ttl)
         {
             metrics.lookup(source: "cache", outcome: "hit", since: started)
-            return .answer(Answer(status: .ok, contentType: Self.jsonType, body: body))
+            return .answer(Answer(status: .ok, contentType: Self.jsonType, body: kept.body))
         }
         if let view = reader.lookup(barcode) {
             let age = now - view.fetchedAt.value
@@ -68,8 +69,8 @@ final class LookupEngine: Sendable {
                 metrics.lookup(source: "cache", outcome: "hit", since: started)
                 let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
                 loop.answers.keep(
-                    .init(catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body), for: barcode,
-                    generation: generation)
+                    EncodedAnswer(catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body), for: barcode,
+                    at: generation)
                 return .answer(answer)
             }
             if age <= configuration.maxStaleness.milliseconds {

@@ -1,18 +1,36 @@
+import Core
 import Store
 
-/// What one event loop of the socket keeps for itself: its read-only cache connection and the
-/// answers it has already encoded. Created on its loop and used only there.
+/// What one event loop of the socket keeps for itself: its read-only cache connection and what it
+/// derived from it for the current write generation. Created on its loop and used only there.
 final class LoopReader {
+    /// A barcode and an image variant.
+    struct ImageKey: Hashable {
+        var barcode: Barcode
+        var variant: ImageVariant
+    }
+
     /// The loop's own SQLite reader with its prepared statements.
     let reader: ProductReader
     /// Fresh cache-hit answers encoded on this loop.
-    let answers: EncodedAnswers
-    /// Image-index rows read on this loop.
-    let images: KnownImages
+    let answers: GenerationMemo<Barcode, EncodedAnswer>
+    /// Image-index rows read on this loop (`nil`: no image stored).
+    let images: GenerationMemo<ImageKey, HotImage?>
 
     init(reader: ProductReader, answerCapacity: Int) {
         self.reader = reader
-        self.answers = EncodedAnswers(capacity: answerCapacity)
-        self.images = KnownImages(capacity: answerCapacity)
+        self.answers = GenerationMemo(capacity: answerCapacity)
+        self.images = GenerationMemo(capacity: answerCapacity)
+    }
+
+    /// The stored image of `barcode` and `variant` (`nil` when none), kept from an earlier read of
+    /// this write generation or read now (and kept unless the read failed).
+    func image(_ barcode: Barcode, variant: ImageVariant) -> HotImage? {
+        let key = ImageKey(barcode: barcode, variant: variant)
+        let generation = reader.writeGeneration
+        if let row = images.value(for: key, at: generation) { return row }
+        let image = reader.image(barcode, variant: variant)
+        if reader.lastError == nil { images.keep(image, for: key, at: generation) }
+        return image
     }
 }

@@ -43,7 +43,10 @@ extension SyncEngine {
 
     /// The upstream minute budget as last seen: requests left in the window, the limit, and seconds
     /// until the window resets by this machine's clock.
-    private func minuteBudget() async -> (remaining: Int, limit: Int, secondsToReset: Double)? {
+    typealias MinuteBudget = (remaining: Int, limit: Int, secondsToReset: Double)
+
+    /// The ``MinuteBudget`` of the client's last answer, if it had one.
+    private func minuteBudget() async -> MinuteBudget? {
         let snapshot = await client.snapshot
         guard let rate = snapshot.rateLimit, let remaining = rate.remainingMinute, let limit = rate.limitMinute,
             let reset = rate.resetAt
@@ -54,7 +57,7 @@ extension SyncEngine {
 
     private func makeReport(
         _ run: SyncRun, cursor: SyncRunCursor?, counts: SyncQueueCounts,
-        budget: (remaining: Int, limit: Int, secondsToReset: Double)?
+        budget: MinuteBudget?
     ) -> SyncRunReport {
         var eta: Int?
         if run.state == .running, let rate = state.withLock({ $0.rate }), rate.runID == run.id {

@@ -1,0 +1,17 @@
+import Core
+import NIOCore
+
+/// A fresh cache-hit answer as encoded, and what besides the write generation it was made from, so
+/// that it is reused only while encoding anew would give the same bytes.
+struct EncodedAnswer {
+    /// The store catalog's row for the barcode when encoded.
+    var catalog: CatalogEntry?
+    /// The record's `fetched_at` (ms since 1970): the answer would say `stale` `metadataTTL` later.
+    var fetchedAt: Int64
+    var body: ByteBuffer
+
+    /// Whether it is still what encoding anew would give (the write generation checked apart).
+    func isCurrent(catalog: CatalogEntry?, now: Int64, ttlMillis: Int64) -> Bool {
+        self.catalog == catalog && now - fetchedAt <= ttlMillis
+    }
+}
