@@ -64,9 +64,9 @@ struct ShelfSessionTests {
         // Every push is stored and then answered only after the client has given up waiting.
         var faults = RetaglyFaults()
         faults.delayRate = 1
-        faults.delay = .milliseconds(600)
+        faults.delay = .milliseconds(1500)
         faults.endpoints = [.batchPush]
-        try await ShelfTestbed.run(faults: faults, configure: { $0.requestTimeout = .milliseconds(200) }) {
+        try await ShelfTestbed.run(faults: faults, configure: { $0.requestTimeout = .milliseconds(500) }) {
             testbed in
             #expect(await testbed.send(products(1...1200)).status == 202)
             try await testbed.waitUntil("the session completes", timeout: .seconds(60)) {
@@ -74,10 +74,13 @@ struct ShelfSessionTests {
             }
             #expect(delivered(testbed, 1...1200))
             #expect(testbed.ledger.filter { $0.endpoint == .batchPush }.map(\.products.count) == [1000, 200])
+            // One session completes with each product once. (On a busy machine a session start can
+            // time out too: that session is left empty and expires.)
             let reports = sessions(testbed)
-            #expect(reports.count == 1)
-            #expect(reports.first?.status.productsTotal == 1200)
-            #expect(reports.first?.status.status == .completed)
+            let completed = reports.filter { $0.status.status == .completed }
+            #expect(completed.count == 1)
+            #expect(completed.first?.status.productsTotal == 1200)
+            #expect(reports.allSatisfy { $0.status.status == .completed || $0.status.productsTotal == 0 })
         }
     }
 
