@@ -6,12 +6,13 @@ import NIOCore
 struct EncodedAnswer {
     /// The store catalog's row for the barcode when encoded.
     var catalog: CatalogEntry?
-    /// The record's `fetched_at` (ms since 1970): the answer would say `stale` `metadataTTL` later.
-    var fetchedAt: Int64
+    /// When the record was last validated (ms since 1970): the answer would say `stale`
+    /// `metadataTTL` later.
+    var validatedAt: Int64
     var body: ByteBuffer
 
     /// Whether it is still what encoding anew would give (the write generation checked apart).
     func isCurrent(catalog: CatalogEntry?, now: Int64, ttlMillis: Int64) -> Bool {
-        self.catalog == catalog && now - fetchedAt <= ttlMillis
+        self.catalog == catalog && now - validatedAt <= ttlMillis
     }
 }

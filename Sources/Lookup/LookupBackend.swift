@@ -10,8 +10,9 @@ public protocol LookupBackend: Sendable {
     /// (image downloads) goes on in the background.
     func fetchLive(_ barcode: Barcode, deadline: ContinuousClock.Instant) async -> LiveOutcome
 
-    /// Refreshes a stale entry in the background (stale-while-revalidate); returns at once.
-    func refreshInBackground(_ barcode: Barcode)
+    /// A stale entry was served (stale-while-revalidate): revalidate it in the background, through
+    /// the free listing before paying for anything; returns at once.
+    func revalidateInBackground(_ barcode: Barcode)
 
     /// The store catalog's entry for `barcode`, from the current in-memory snapshot (no I/O).
     func catalogEntry(_ barcode: Barcode) -> CatalogEntry?

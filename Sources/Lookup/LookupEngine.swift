@@ -64,17 +64,18 @@ final class LookupEngine: Sendable {
             return .answer(Answer(status: .ok, contentType: Self.jsonType, body: kept.body))
         }
         if let view = reader.lookup(barcode) {
-            let age = now - view.fetchedAt.value
+            let age = now - view.validatedAt.value
             if age <= ttl {
                 metrics.lookup(source: "cache", outcome: "hit", since: started)
                 let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
                 loop.answers.keep(
-                    EncodedAnswer(catalog: catalog, fetchedAt: view.fetchedAt.value, body: answer.body), for: barcode,
+                    EncodedAnswer(catalog: catalog, validatedAt: view.validatedAt.value, body: answer.body), for: barcode,
                     at: generation)
                 return .answer(answer)
             }
+            // Validated within `maxStaleness` (a listing that showed a change sets 0: bought on scan).
             if age <= configuration.maxStaleness.milliseconds {
-                backend.refreshInBackground(barcode)
+                backend.revalidateInBackground(barcode)
                 metrics.lookup(source: "cache", outcome: "stale", since: started)
                 return .answer(productAnswer(view, source: "cache", stale: true, catalog: catalog, allocator))
             }

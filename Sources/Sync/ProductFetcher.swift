@@ -113,7 +113,8 @@ public final class ProductFetcher: Service, Sendable {
             }
             return HotProduct(
                 barcode: barcode, productMeta: record.productMeta, imageMeta: record.imageMeta,
-                updatedAt: record.updatedAt, fetchedAt: record.fetchedAt, variantsAvailable: record.variantsAvailable,
+                updatedAt: record.updatedAt, fetchedAt: record.fetchedAt, validatedAt: record.validatedAt,
+                variantsAvailable: record.variantsAvailable,
                 source: record.source, images: images)
         }
     }

@@ -20,12 +20,18 @@ public struct SyncConfiguration: Sendable, Hashable {
     public var balanceRecheck: Duration
     /// How long finished runs (and their queues) are kept for status and support.
     public var runRetention: Duration
+    /// A product scanned this recently is kept current by the nightly run even when the catalog
+    /// does not list it (`sync.keep_scanned`).
+    public var keepScanned: Duration
+    /// How often at most a stale hit starts a revalidation (a delta: its listing is free).
+    public var revalidateInterval: Duration
 
     public init(
         clientID: String, overlap: Duration = .seconds(600), concurrency: Int = 4, bulkCheck: Bool = true,
         negativeTTL: Duration = .seconds(7 * 86_400), maxAttempts: Int = 3, pageSize: Int = 500,
         retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600),
-        runRetention: Duration = .seconds(30 * 86_400)
+        runRetention: Duration = .seconds(30 * 86_400), keepScanned: Duration = .seconds(30 * 86_400),
+        revalidateInterval: Duration = .seconds(900)
     ) {
         self.clientID = clientID
         self.overlap = overlap
@@ -37,5 +43,7 @@ public struct SyncConfiguration: Sendable, Hashable {
         self.retryPassDelay = retryPassDelay
         self.balanceRecheck = balanceRecheck
         self.runRetention = runRetention
+        self.keepScanned = keepScanned
+        self.revalidateInterval = revalidateInterval
     }
 }

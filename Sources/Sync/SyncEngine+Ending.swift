@@ -63,6 +63,13 @@ extension SyncEngine {
             if run.mode != .barcodes {
                 if let candidate = current?.watermarkCandidate {
                     try connection.setSyncState(.watermark, to: candidate, at: now)
+                    // The next delta lists from the candidate (the overlap before this listing):
+                    // products validated from about then on are proved by it. Half the overlap
+                    // absorbs the first page's latency and the server date's whole seconds.
+                    if let listedFrom = try connection.syncRunListedFrom(run.id) {
+                        let floor = listedFrom.adding(.zero - configuration.overlap / 2)
+                        try connection.setSyncState(.validatedSince, to: String(floor.value), at: now)
+                    }
                 }
                 try connection.setSyncState(.lastSuccessAt, to: now.description, at: now)
                 if run.mode == .full { try connection.setSyncState(.lastFullAt, to: now.description, at: now) }
@@ -73,7 +80,12 @@ extension SyncEngine {
         let final = ended ?? run
         metrics.runEnded(mode: run.mode, state: final.state)
         metrics.queueDepth(0)
-        state.withLock { $0.rate = nil }
+        let validatedAll = final.state == .succeeded && run.mode != .barcodes
+        state.withLock { state in
+            state.rate = nil
+            // A successful listing validated every unchanged product: a request made meanwhile is met.
+            if validatedAll { state.revalidationRequested = false }
+        }
         await tidyUp()
         logger.log(
             level: final.state == .succeeded ? .info : .error,

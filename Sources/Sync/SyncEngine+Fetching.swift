@@ -69,7 +69,7 @@ extension SyncEngine {
     private func process(_ item: SyncWorkItem, of run: SyncRun) async -> SyncInterruption? {
         let barcode = item.barcode
         let wanted = fetcher.configuration.wantedVariants(available: item.variants)
-        let since: UnixMillis? = run.mode == .delta ? nil : run.createdAt
+        let since: UnixMillis? = run.mode == .barcodes ? run.createdAt : nil
         do {
             let current = try await database.read { try CachedState.read([barcode], on: $0)[barcode] }
             if let current, item.listedUpdatedAt != nil || since != nil,
@@ -105,6 +105,8 @@ extension SyncEngine {
                 case .retryLater:
                     try await record(run, barcode, .failed(error.description), credits: credits)
                 case .giveUp:
+                    // The listing showed a change that cannot be bought now: the cached copy is stale.
+                    try await database.write { try $0.markOutdated(barcode) }
                     try await record(run, barcode, .failedPermanent(error.description), credits: credits)
                 }
             }

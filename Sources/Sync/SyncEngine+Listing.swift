@@ -6,10 +6,12 @@ import Upstream
 
 extension SyncEngine {
     /// Lists every page of the products changed since the watermark (delta) or of all products
-    /// (full), by keyset, queuing what the store carries; the cursor is saved with each page so a
-    /// crash resumes the listing where it was. A full refresh also queues cached products its
-    /// complete listing no longer shows. The first page's server time minus the overlap
-    /// becomes the run's watermark candidate.
+    /// (full), by keyset, queuing what changed among what the store keeps current and marking other
+    /// changed cached products outdated; the cursor is saved with each page so a crash resumes the
+    /// listing where it was. A full refresh also queues cached products its complete listing no
+    /// longer shows. The first page's server time minus the overlap becomes the run's watermark
+    /// candidate. When the listing is complete, every cached product it did not show is validated
+    /// as of the moment it started (``validateUnlisted(_:listedFrom:on:)``).
     func list(_ run: SyncRun, from saved: SyncRunCursor) async throws {
         var cursor: ListingCursor
         if let page = saved.page {
@@ -23,6 +25,7 @@ extension SyncEngine {
         let perPage = configuration.pageSize
         while true {
             if Task.isCancelled { throw SyncInterruption.cancelled }
+            let listedFrom = hasCandidate ? nil : UnixMillis(clock.now())
             let page = try await listingPage(at: cursor, perPage: perPage)
             metrics.listingPage()
             let next = cursor.next(after: page.items, perPage: perPage)
@@ -33,13 +36,16 @@ extension SyncEngine {
             let mode = run.mode
             let fetch = fetcher.configuration
             let items = page.items
+            let keepScannedSince = now.adding(.zero - configuration.keepScanned)
+            let validation = next == nil ? try await validationFloor(mode) : nil
             try await database.write { connection in
                 let barcodes = items.map(\.barcode)
                 let cached = try CachedState.read(barcodes, on: connection)
-                let counts = try connection.scanCounts(for: barcodes)
-                let work = SyncPlanner.work(
-                    for: items, mode: mode, catalog: catalog, cached: cached, scanCounts: counts, fetch: fetch)
-                try connection.enqueueSyncWork(run.id, work, at: now)
+                let plan = SyncPlanner.plan(
+                    for: items, catalog: catalog, cached: cached, scans: try connection.scans(for: barcodes),
+                    keepScannedSince: keepScannedSince, fetch: fetch)
+                try connection.enqueueSyncWork(run.id, plan.work, at: now)
+                for barcode in plan.outdated { try connection.markOutdated(barcode) }
                 if next == nil, mode == .full {
                     // The complete listing no longer shows these cached products: ask for them (a
                     // deleted one answers 404, free, and is removed from the cache).
@@ -49,7 +55,13 @@ extension SyncEngine {
                     try connection.enqueueSyncWork(
                         run.id, unlisted.map { SyncWorkItem(barcode: $0, priority: counts[$0] ?? 0) }, at: now)
                 }
-                if let candidate { try connection.setSyncRunWatermarkCandidate(run.id, candidate) }
+                if let candidate {
+                    try connection.setSyncRunWatermarkCandidate(run.id, candidate, listedFrom: listedFrom)
+                }
+                if let validation {
+                    try Self.validateUnlisted(run, since: validation, on: connection)
+                    try Self.queueOutdated(run, catalog: catalog, keepScannedSince: keepScannedSince, at: now, on: connection)
+                }
                 let phase = next == nil ? SyncPhase.bulkCheck : .listing
                 try connection.setSyncRunCursor(
                     run.id, SyncRunCursor(phase: phase.rawValue, since: next?.since, page: next?.page))
@@ -85,6 +97,44 @@ extension SyncEngine {
                 } catch { throw SyncInterruption.cancelled }
             }
         }
+    }
+
+    /// From when a complete listing of this run proves unlisted products unchanged (local clock):
+    /// everything for a full refresh or a delta without a watermark (a listing of every product),
+    /// else what the watermark's run recorded (or, from before that was recorded, the watermark
+    /// itself less the overlap).
+    func validationFloor(_ mode: SyncMode) async throws -> UnixMillis {
+        let (floor, watermark) = try await database.read {
+            (try $0.syncState(.validatedSince), try $0.syncState(.watermark))
+        }
+        guard mode == .delta, let watermark else { return UnixMillis(0) }
+        if let floor = floor.flatMap(Int64.init) { return UnixMillis(floor) }
+        guard let date = Timestamp.parse(watermark) else { return UnixMillis(Int64.max) }
+        return UnixMillis(date).adding(.zero - configuration.overlap)
+    }
+
+    /// The listing of `run` is complete: validates every cached product it did not show (and that was
+    /// valid at `since`) as of when the listing started.
+    static func validateUnlisted(_ run: SyncRun, since: UnixMillis, on connection: WriteConnection) throws {
+        guard let listedFrom = try connection.syncRunListedFrom(run.id) else { return }
+        try connection.validateUnlisted(since: since, listedFrom: listedFrom, exceptQueuedBy: run.id)
+    }
+
+    /// The listing of `run` is complete: queues the cached products known to be out of date (an
+    /// earlier listing showed a change that was not bought, or its fetch was given up) that the
+    /// store now keeps current.
+    static func queueOutdated(
+        _ run: SyncRun, catalog: CatalogSnapshot?, keepScannedSince: UnixMillis, at now: UnixMillis,
+        on connection: WriteConnection
+    ) throws {
+        let outdated = try connection.outdatedBarcodes()
+        guard !outdated.isEmpty else { return }
+        let scans = try connection.scans(for: outdated)
+        let kept = outdated.filter { barcode in
+            catalog?.contains(barcode) == true || (scans[barcode].map { $0.lastScannedAt >= keepScannedSince } ?? false)
+        }
+        try connection.enqueueSyncWork(
+            run.id, kept.map { SyncWorkItem(barcode: $0, priority: scans[$0]?.count ?? 0) }, at: now)
     }
 
     /// The watermark candidate for a listing that started at `serverTime`: the overlap earlier.

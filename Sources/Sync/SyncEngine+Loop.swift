@@ -27,6 +27,14 @@ extension SyncEngine {
                 }
                 guard let run = unfinished else {
                     self.metrics.queueDepth(0)
+                    if let due = self.revalidationDue() {
+                        if due > self.clock.now() {
+                            await self.wake.wait(until: due, clock: self.clock)
+                        } else {
+                            await self.startRevalidation()
+                        }
+                        continue
+                    }
                     await self.wake.wait()
                     continue
                 }
@@ -44,6 +52,28 @@ extension SyncEngine {
                     await self.wake.wait(until: self.clock.now().addingTimeInterval(5), clock: self.clock)
                 }
             }
+        }
+    }
+
+    /// When the requested revalidation may start (`nil`: none requested).
+    private func revalidationDue() -> Date? {
+        let interval = configuration.revalidateInterval.timeInterval
+        return state.withLock { state in
+            guard state.revalidationRequested else { return nil }
+            return state.lastRevalidation.map { $0.addingTimeInterval(interval) } ?? .distantPast
+        }
+    }
+
+    private func startRevalidation() async {
+        let now = clock.now()
+        state.withLock {
+            $0.revalidationRequested = false
+            $0.lastRevalidation = now
+        }
+        do {
+            _ = try await start(SyncRequest(mode: .delta, origin: .revalidation))
+        } catch {
+            logger.error("cannot start a revalidation", metadata: ["error": "\(error)"])
         }
     }
 

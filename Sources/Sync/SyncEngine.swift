@@ -35,6 +35,10 @@ public final class SyncEngine: Service, Sendable {
         var nextScheduledAt: Date?
         /// The observed fetch rate of the run in progress, for its ETA.
         var rate: SyncProgressRate?
+        /// A stale hit asked for a revalidation that has not started yet.
+        var revalidationRequested = false
+        /// When the last revalidation started (at most one per `revalidateInterval`).
+        var lastRevalidation: Date?
     }
 
     /// - Parameter catalog: the store catalog's current snapshot (`nil`: no catalog configured).
@@ -88,6 +92,17 @@ public final class SyncEngine: Service, Sendable {
         }
         wake.signal()
         return (result.0, result.1)
+    }
+
+    /// A stale entry was served: start a delta when no run is unfinished (its free listing validates
+    /// every unchanged product; it pays only for what changed), at most once per
+    /// `revalidateInterval` (upstream may be down). Returns at once; the engine's loop starts it.
+    public func requestRevalidation() {
+        let first = state.withLock { state in
+            defer { state.revalidationRequested = true }
+            return !state.revalidationRequested
+        }
+        if first { wake.signal() }
     }
 
     /// Tells status when the scheduler fires next (`nil`: no schedule).

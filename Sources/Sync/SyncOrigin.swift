@@ -7,4 +7,6 @@ public enum SyncOrigin: String, Sendable, Hashable, CaseIterable {
     /// An operator (`storesync resync`, `POST /v1/sync`): lifts a `client_disabled` stop first and
     /// wakes a paused run to try again now.
     case manual
+    /// A scan was answered stale: a delta revalidates the cache through its free listing.
+    case revalidation
 }

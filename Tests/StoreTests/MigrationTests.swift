@@ -7,9 +7,6 @@ import Testing
 
 @Suite("Versioned migrations")
 struct MigrationTests {
-    static let extra = Migration(
-        version: 2, name: "test extra table", sql: "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);")
-
     static func open(_ directory: TemporaryDirectory, _ migrations: [Migration]) async throws -> Database {
         try await Database.open(
             directory: directory.path, logger: LogRecorder().logger(), readers: 1, migrations: migrations)
@@ -42,15 +39,19 @@ struct MigrationTests {
 
     @Test("An existing database keeps its rows, gets only the new migration, and only once")
     func existing() async throws {
+        let newest = Migration.all.last!.version
+        let extra = Migration(
+            version: newest + 1, name: "test extra table",
+            sql: "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);")
         try await withTemporaryDirectory { directory in
-            let first = try await Self.open(directory, [.initialSchema])
+            let first = try await Self.open(directory, Migration.all)
             try await first.write { try $0.saveProduct(Fixtures.product(Fixtures.cereal)) }
-            #expect(try await Self.userVersion(first) == 1)
+            #expect(try await Self.userVersion(first) == newest)
             try await first.close()
 
             for _ in 0..<2 {
-                let next = try await Self.open(directory, [.initialSchema, Self.extra])
-                #expect(try await Self.userVersion(next) == 2)
+                let next = try await Self.open(directory, Migration.all + [extra])
+                #expect(try await Self.userVersion(next) == newest + 1)
                 let (product, extraRows) = try await next.read { db in
                     let statement = try db.sqlite.cached("SELECT count(*) FROM extra")
                     defer { statement.reset() }
@@ -61,6 +62,27 @@ struct MigrationTests {
                 #expect(extraRows == 1)
                 try await next.close()
             }
+        }
+    }
+
+    @Test("Upgrading to freshness keeps every cached product as fresh as its fetch, no more")
+    func freshnessUpgrade() async throws {
+        try await withTemporaryDirectory { directory in
+            let before = Array(Migration.all.prefix { $0.version < Migration.freshness.version })
+            let old = try await Self.open(directory, before)
+            try await old.write { db in
+                _ = try db.sqlite.run(
+                    """
+                    INSERT INTO products (barcode, product_meta, updated_at, fetched_at, source)
+                    VALUES ('017000161563', '{}', '2026-07-01T00:00:00Z', 1780000000000, 'sync')
+                    """)
+            }
+            try await old.close()
+            let upgraded = try await Self.open(directory, Migration.all)
+            let record = try await upgraded.read { try $0.product(Barcode("017000161563")!) }
+            #expect(record?.validatedAt == UnixMillis(1_780_000_000_000))
+            #expect(record?.fetchedAt == UnixMillis(1_780_000_000_000))
+            try await upgraded.close()
         }
     }
 
@@ -92,7 +114,8 @@ struct MigrationTests {
     @Test("A database from a newer storesync is refused, not moved aside or downgraded")
     func newerSchemaRefused() async throws {
         try await withTemporaryDirectory { directory in
-            try await Self.open(directory, [.initialSchema, Self.extra]).close()
+            let extra = Migration(version: 2, name: "test extra table", sql: "CREATE TABLE extra (x INTEGER);")
+            try await Self.open(directory, [.initialSchema, extra]).close()
             await #expect {
                 try await Self.open(directory, [.initialSchema])
             } throws: { error in

@@ -75,7 +75,7 @@ struct ProductOperationsTests {
         }
     }
 
-    @Test("Touching refreshes fetched_at only; staleness follows the TTL given, not a constant")
+    @Test("Staleness follows the last validation and the TTL given; a listing validates only what it proved")
     func touchAndStale() async throws {
         try await Fixtures.withDatabase { database, _ in
             let fetched = UnixMillis(1_780_000_000_000)
@@ -96,12 +96,31 @@ struct ProductOperationsTests {
             }
             #expect(staleShortTTL == [old.barcode, young.barcode])
 
-            let touched = try await database.write { try $0.touchProduct(old.barcode, fetchedAt: now) }
-            let missing = try await database.write { try $0.touchProduct(Fixtures.barcode(3), fetchedAt: now) }
-            #expect(touched && !missing)
-            let after = try await database.read { try $0.product(old.barcode) }
-            #expect(after?.fetchedAt == now)
-            #expect(after?.productMeta == old.productMeta)
+            // A complete listing validates the unlisted records valid since its floor, as of its start;
+            // never the ones it queued, ones marked outdated, or ones older than the floor.
+            let run = try await database.write { try $0.createSyncRun(mode: .delta, requestedBarcodes: [], at: now) }
+            let outdated = Fixtures.product(Fixtures.barcode(3), fetchedAt: fetched)
+            let older = Fixtures.product(Fixtures.barcode(4), fetchedAt: fetched.adding(.seconds(-1)))
+            let marked = try await database.write { db -> [Bool] in
+                try db.saveProduct(outdated)
+                try db.saveProduct(older)
+                try db.enqueueSyncWork(run.id, [SyncWorkItem(barcode: young.barcode, priority: 0)], at: now)
+                return [try db.markOutdated(outdated.barcode), try db.markOutdated(Fixtures.barcode(5))]
+            }
+            #expect(marked == [true, false])
+            let validated = try await database.write {
+                try $0.validateUnlisted(since: fetched, listedFrom: now, exceptQueuedBy: run.id)
+            }
+            #expect(validated == 1)
+            let after = try await database.read { db in
+                try [old, young, outdated, older].map { try db.product($0.barcode)?.validatedAt }
+            }
+            #expect(after == [now, young.fetchedAt, UnixMillis(0), older.fetchedAt])
+            let outdatedList = try await database.read { try $0.outdatedBarcodes() }
+            #expect(outdatedList == [outdated.barcode])
+            let record = try await database.read { try $0.product(old.barcode) }
+            #expect(record?.fetchedAt == fetched)
+            #expect(record?.isStale(at: now.adding(.seconds(3600 * 23)), ttl: .seconds(3600 * 24)) == false)
         }
     }
 

@@ -7,16 +7,16 @@ import Testing
 
 @Suite("Listing: resume, no catalog, metrics, secrets")
 struct ListingResumeTests {
-    @Test("Without a catalog every listed product is carried; a listing stopped midway resumes at its saved cursor")
+    @Test("A listing stopped midway resumes at its saved cursor and buys every changed catalog product once")
     func listingResumesAtItsCursor() async throws {
         try await SyncWorld.run { world in
+            try world.writeCatalog(world.products.map(\.barcode))
             world.sandbox.faults.add(FaultRule(.delay(.milliseconds(30)), target: .listing))
             let (reached, signal) = AsyncStream.makeStream(of: Void.self)
             world.sandbox.setRequestHook { info in
                 if info.endpoint == .listing, info.count == 3 { signal.yield() }
             }
             var options = DaemonOptions()
-            options.catalog = false
             options.sync.pageSize = 4
             let runID = try await world.withDaemon(options) { daemon in
                 let (run, _) = try await daemon.engine.start(.delta())

@@ -57,8 +57,8 @@ struct PlanningTests {
         #expect(chunks.flatMap { $0 } == many.sorted())
     }
 
-    @Test("Carried products are the catalog's and the cached ones; current ones are skipped by a delta only")
-    func plannerCarriesAndSkips() {
+    @Test("A listing page queues what changed among catalog and recently scanned products, and marks other changes outdated")
+    func plannerKeepsCatalogAndScanned() {
         let catalog = CatalogSnapshot(
             entries: [
                 Barcode("017000161563")!: CatalogEntry(
@@ -69,36 +69,46 @@ struct PlanningTests {
             Self.listed("017000161563", "2026-07-01T10:00:00Z"),  // in the catalog, not cached
             Self.listed("030772095355", "2026-07-01T10:00:00Z"),  // cached and current
             Self.listed("080878194964", "2026-07-01T10:00:00Z"),  // neither
-            Self.listed("012345678905", "2026-07-01T10:00:00Z"),  // cached at an older version
+            Self.listed("012345678905", "2026-07-01T10:00:00Z"),  // cached at an older version, scanned lately
+            Self.listed("036000291452", "2026-07-01T10:00:00Z"),  // cached at an older version, scanned long ago
         ]
+        let old = CachedState(
+            updatedAt: "2026-06-01T10:00:00Z", fetchedAt: UnixMillis(0), images: [.front: "2026-06-01T10:00:00Z"])
         let cached: [Barcode: CachedState] = [
             Barcode("030772095355")!: CachedState(
                 updatedAt: "2026-07-01T10:00:00Z", fetchedAt: UnixMillis(0), images: [.front: "2026-07-01T10:00:00Z"]),
-            Barcode("012345678905")!: CachedState(
-                updatedAt: "2026-06-01T10:00:00Z", fetchedAt: UnixMillis(0), images: [.front: "2026-06-01T10:00:00Z"]),
+            Barcode("012345678905")!: old,
+            Barcode("036000291452")!: old,
         ]
-        let counts = [Barcode("012345678905")!: 9]
-        let delta = SyncPlanner.work(
-            for: items, mode: .delta, catalog: catalog, cached: cached, scanCounts: counts,
+        let keepSince = UnixMillis(1_000_000)
+        let scans = [
+            Barcode("012345678905")!: ScanCount(
+                barcode: Barcode("012345678905")!, count: 9, lastScannedAt: UnixMillis(1_000_000)),
+            Barcode("036000291452")!: ScanCount(
+                barcode: Barcode("036000291452")!, count: 40, lastScannedAt: UnixMillis(999_999)),
+        ]
+        let plan = SyncPlanner.plan(
+            for: items, catalog: catalog, cached: cached, scans: scans, keepScannedSince: keepSince,
             fetch: FetcherConfiguration())
-        #expect(delta.map(\.barcode.digits) == ["017000161563", "012345678905"])
-        #expect(delta.map(\.priority) == [0, 9])
-        #expect(delta.first?.variants == [.front])
-        #expect(delta.first?.listedUpdatedAt == "2026-07-01T10:00:00Z")
-        let full = SyncPlanner.work(
-            for: items, mode: .full, catalog: catalog, cached: cached, scanCounts: [:], fetch: FetcherConfiguration())
-        #expect(full.count == 3)
-        let noCatalog = SyncPlanner.work(
-            for: items, mode: .delta, catalog: nil, cached: [:], scanCounts: [:], fetch: FetcherConfiguration())
-        #expect(noCatalog.count == 4)
+        #expect(plan.work.map(\.barcode.digits) == ["017000161563", "012345678905"])
+        #expect(plan.work.map(\.priority) == [0, 9])
+        #expect(plan.work.first?.variants == [.front])
+        #expect(plan.work.first?.listedUpdatedAt == "2026-07-01T10:00:00Z")
+        #expect(plan.outdated.map(\.digits) == ["036000291452"])
+        // Without a catalog only recently scanned products are bought; nobody asked for the rest.
+        let noCatalog = SyncPlanner.plan(
+            for: items, catalog: nil, cached: [:], scans: scans, keepScannedSince: keepSince,
+            fetch: FetcherConfiguration())
+        #expect(noCatalog.work.map(\.barcode.digits) == ["012345678905"])
+        #expect(noCatalog.outdated.isEmpty)
         // A product listed twice (it changed while the sync paged) is queued once, at its latest version.
-        let twice = SyncPlanner.work(
+        let twice = SyncPlanner.plan(
             for: [
                 Self.listed("017000161563", "2026-07-01T10:00:00Z"),
                 Self.listed("017000161563", "2026-07-01T12:00:00Z"),
             ],
-            mode: .delta, catalog: nil, cached: [:], scanCounts: [:], fetch: FetcherConfiguration())
-        #expect(twice.map(\.listedUpdatedAt) == ["2026-07-01T12:00:00Z"])
+            catalog: catalog, cached: [:], scans: [:], keepScannedSince: keepSince, fetch: FetcherConfiguration())
+        #expect(twice.work.map(\.listedUpdatedAt) == ["2026-07-01T12:00:00Z"])
     }
 
     @Test("A cached product is current only at the listed version with every wanted image of that version")

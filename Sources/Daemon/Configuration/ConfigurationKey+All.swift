@@ -44,6 +44,9 @@ extension ConfigurationKey {
             "sync.full_refresh", "off", "weekly full refresh instead of the delta: off or a weekday (sunday…saturday)",
             reloadable: true),
         .init("sync.overlap", "10m", "the delta lists again what changed this long before the last watermark"),
+        .init(
+            "sync.keep_scanned", "30d",
+            "besides the catalog's products, the nightly run keeps current those scanned this recently"),
         .init("sync.concurrency", "2", "products fetched at once during a sync (1 to 8)"),
         .init("shelf.base_url", "", "Retagly API root; shelf push is off unless set"),
         .init(

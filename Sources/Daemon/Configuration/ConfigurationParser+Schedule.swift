@@ -26,6 +26,10 @@ extension ConfigurationParser {
             reader.value("sync.overlap", allowed: durationText + ", from 0s to 7d") {
                 SettingParsers.duration($0, in: .zero...(.seconds(7 * 86_400)))
             } ?? sync.overlap
+        sync.keepScanned =
+            reader.value("sync.keep_scanned", allowed: durationText + ", from 0s to 365d") {
+                SettingParsers.duration($0, in: .zero...(.seconds(365 * 86_400)))
+            } ?? sync.keepScanned
         sync.concurrency =
             reader.value("sync.concurrency", allowed: "a whole number from 1 to 8") {
                 SettingParsers.integer($0, in: 1...8)

@@ -21,7 +21,7 @@ extension DaemonConfiguration {
     public var syncConfiguration: SyncConfiguration {
         SyncConfiguration(
             clientID: upstream.clientID ?? "", overlap: sync.overlap, concurrency: sync.concurrency,
-            bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL)
+            bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL, keepScanned: sync.keepScanned)
     }
 
     /// What a fetch asks for (`upstream.include` / `upstream.variants`).

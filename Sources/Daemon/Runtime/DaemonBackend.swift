@@ -40,8 +40,8 @@ final class DaemonBackend: LookupBackend {
         }
     }
 
-    func refreshInBackground(_ barcode: Barcode) {
-        if hasCredentials { fetcher.refreshInBackground(barcode) }
+    func revalidateInBackground(_ barcode: Barcode) {
+        if hasCredentials { engine.requestRevalidation() }
     }
 
     func catalogEntry(_ barcode: Barcode) -> CatalogEntry? { catalog.entry(barcode) }

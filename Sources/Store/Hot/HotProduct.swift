@@ -10,6 +10,8 @@ public struct HotProduct: Sendable, Hashable {
     /// Upstream's `updated_at` text.
     public var updatedAt: String
     public var fetchedAt: UnixMillis
+    /// See ``ProductRecord/validatedAt``: what `stale` is measured from.
+    public var validatedAt: UnixMillis
     public var variantsAvailable: [ImageVariant]?
     public var source: ProductSource
     /// Stored images in API order (`front`, `back`, `front_clean`, `back_clean`); only stored ones.
@@ -17,21 +19,22 @@ public struct HotProduct: Sendable, Hashable {
 
     public init(
         barcode: Barcode, productMeta: String, imageMeta: String?, updatedAt: String, fetchedAt: UnixMillis,
-        variantsAvailable: [ImageVariant]?, source: ProductSource, images: [HotImage]
+        validatedAt: UnixMillis? = nil, variantsAvailable: [ImageVariant]?, source: ProductSource, images: [HotImage]
     ) {
         self.barcode = barcode
         self.productMeta = productMeta
         self.imageMeta = imageMeta
         self.updatedAt = updatedAt
         self.fetchedAt = fetchedAt
+        self.validatedAt = validatedAt ?? fetchedAt
         self.variantsAvailable = variantsAvailable
         self.source = source
         self.images = images
     }
 
-    /// Whether the metadata is older than `ttl` at `now` (see ``ProductRecord/isStale(at:ttl:)``).
+    /// Whether no validation happened within `ttl` (see ``ProductRecord/isStale(at:ttl:)``).
     public func isStale(at now: UnixMillis, ttl: Duration) -> Bool {
-        ProductRecord.isStale(fetchedAt: fetchedAt, at: now, ttl: ttl)
+        ProductRecord.isStale(validatedAt: validatedAt, at: now, ttl: ttl)
     }
 
     /// The stored image of `variant`, if any.

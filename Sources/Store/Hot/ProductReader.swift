@@ -28,7 +28,7 @@ public final class ProductReader {
         self.productStatement = try connection.cached(
             """
             SELECT p.product_meta, p.image_meta, p.updated_at, p.fetched_at, p.variants, p.source,
-                   i.variant, i.path, i.sha256, i.bytes, i.content_type
+                   p.validated_at, i.variant, i.path, i.sha256, i.bytes, i.content_type
             FROM products p LEFT JOIN images i ON i.barcode = p.barcode
             WHERE p.barcode = ?
             """)
@@ -57,10 +57,11 @@ public final class ProductReader {
             var product = HotProduct(
                 barcode: barcode, productMeta: statement.text(0), imageMeta: statement.optionalText(1),
                 updatedAt: statement.text(2), fetchedAt: UnixMillis(statement.int64(3)),
+                validatedAt: UnixMillis(statement.int64(6)),
                 variantsAvailable: VariantList.decode(statement.optionalText(4)),
                 source: ProductSource(rawValue: statement.text(5)) ?? .sync, images: [])
             repeat {
-                if let image = Self.image(statement, variantColumn: 6) { product.images.append(image) }
+                if let image = Self.image(statement, variantColumn: 7) { product.images.append(image) }
             } while try statement.step()
             if product.images.count > 1 { product.images.sort { $0.variant < $1.variant } }
             lastError = nil

@@ -5,7 +5,7 @@ extension ReadableConnection {
     public func product(_ barcode: Barcode) throws -> ProductRecord? {
         let statement = try sqlite.cached(
             """
-            SELECT barcode, product_meta, image_meta, updated_at, fetched_at, variants, source
+            SELECT barcode, product_meta, image_meta, updated_at, fetched_at, variants, source, validated_at
             FROM products WHERE barcode = ?
             """)
         defer { statement.reset() }
@@ -14,13 +14,22 @@ extension ReadableConnection {
         return Self.productRecord(statement)
     }
 
-    /// Barcodes whose metadata is stale at `now` (`fetched_at` at least `ttl` old), oldest first.
+    /// Barcodes whose metadata is stale at `now` (validated at least `ttl` ago), oldest first.
     public func staleProducts(at now: UnixMillis, ttl: Duration, limit: Int) throws -> [Barcode] {
         let cutoff = now.value - UnixMillis.milliseconds(of: ttl)
         let statement = try sqlite.cached(
-            "SELECT barcode FROM products WHERE fetched_at <= ? ORDER BY fetched_at, barcode LIMIT ?")
+            "SELECT barcode FROM products WHERE validated_at <= ? ORDER BY validated_at, barcode LIMIT ?")
         defer { statement.reset() }
         try statement.bind([.integer(cutoff), .int(limit)])
+        var barcodes: [Barcode] = []
+        while try statement.step() { barcodes.append(Barcode(trustedCanonical: statement.text(0))) }
+        return barcodes
+    }
+
+    /// Cached barcodes known to be out of date (``WriteConnection/markOutdated(_:)``).
+    public func outdatedBarcodes() throws -> [Barcode] {
+        let statement = try sqlite.cached("SELECT barcode FROM products WHERE validated_at = 0 ORDER BY barcode")
+        defer { statement.reset() }
         var barcodes: [Barcode] = []
         while try statement.step() { barcodes.append(Barcode(trustedCanonical: statement.text(0))) }
         return barcodes
@@ -40,12 +49,14 @@ extension ReadableConnection {
         return found
     }
 
-    /// Decodes the columns `barcode, product_meta, image_meta, updated_at, fetched_at, variants, source`.
+    /// Decodes the columns `barcode, product_meta, image_meta, updated_at, fetched_at, variants, source,
+    /// validated_at`.
     static func productRecord(_ statement: SQLiteStatement) -> ProductRecord {
         ProductRecord(
             barcode: Barcode(trustedCanonical: statement.text(0)), productMeta: statement.text(1),
             imageMeta: statement.optionalText(2), updatedAt: statement.text(3),
-            fetchedAt: UnixMillis(statement.int64(4)), variantsAvailable: VariantList.decode(statement.optionalText(5)),
+            fetchedAt: UnixMillis(statement.int64(4)), validatedAt: UnixMillis(statement.int64(7)),
+            variantsAvailable: VariantList.decode(statement.optionalText(5)),
             source: ProductSource(rawValue: statement.text(6)) ?? .sync)
     }
 }

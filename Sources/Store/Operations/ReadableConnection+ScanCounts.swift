@@ -29,4 +29,20 @@ extension ReadableConnection {
         }
         return counts
     }
+
+    /// The scan record of each barcode in `barcodes` that was ever scanned (others are left out).
+    public func scans(for barcodes: some Sequence<Barcode>) throws -> [Barcode: ScanCount] {
+        let statement = try sqlite.cached("SELECT count, last_scanned_at FROM scan_counts WHERE barcode = ?")
+        defer { statement.reset() }
+        var scans: [Barcode: ScanCount] = [:]
+        for barcode in barcodes {
+            statement.reset()
+            try statement.bind([.text(barcode.digits)])
+            if try statement.step() {
+                scans[barcode] = ScanCount(
+                    barcode: barcode, count: statement.int(0), lastScannedAt: UnixMillis(statement.int64(1)))
+            }
+        }
+        return scans
+    }
 }

@@ -49,4 +49,13 @@ extension ReadableConnection {
             finishedAt: statement.optionalInt64(10).map(UnixMillis.init),
             watermarkCandidate: statement.optionalText(11), requestedBarcodes: requested ?? [])
     }
+
+    /// When run `id`'s listing started (local clock), once its first page was asked for.
+    public func syncRunListedFrom(_ id: Int64) throws -> UnixMillis? {
+        let statement = try sqlite.cached("SELECT listed_from FROM sync_runs WHERE id = ?")
+        defer { statement.reset() }
+        try statement.bind([.integer(id)])
+        guard try statement.step(), let value = statement.optionalInt64(0) else { return nil }
+        return UnixMillis(value)
+    }
 }

@@ -13,16 +13,17 @@ extension WriteConnection {
         }
         try sqlite.run(
             """
-            INSERT INTO products (barcode, product_meta, image_meta, updated_at, fetched_at, variants, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO products
+                (barcode, product_meta, image_meta, updated_at, fetched_at, variants, source, validated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (barcode) DO UPDATE SET
                 product_meta = excluded.product_meta, image_meta = excluded.image_meta,
                 updated_at = excluded.updated_at, fetched_at = excluded.fetched_at,
-                variants = excluded.variants, source = excluded.source
+                variants = excluded.variants, source = excluded.source, validated_at = excluded.validated_at
             """,
             .text(record.barcode.digits), .text(record.productMeta), .text(record.imageMeta), .text(record.updatedAt),
             .integer(record.fetchedAt.value), .text(VariantList.encode(record.variantsAvailable)),
-            .text(record.source.rawValue))
+            .text(record.source.rawValue), .integer(record.validatedAt.value))
         try sqlite.run("DELETE FROM negatives WHERE barcode = ?", .text(record.barcode.digits))
     }
 
@@ -35,13 +36,28 @@ extension WriteConnection {
         return images
     }
 
-    /// Marks the record of `barcode` fresh as of `fetchedAt` (upstream confirmed it unchanged).
-    /// Returns whether a record existed.
+    /// Marks the record of `barcode` as shown by upstream to be out of date (a listing showed a newer
+    /// version that is not bought now): it answers `stale` until it is fetched again. Returns whether
+    /// a record existed.
     @discardableResult
-    public func touchProduct(_ barcode: Barcode, fetchedAt: UnixMillis) throws -> Bool {
+    public func markOutdated(_ barcode: Barcode) throws -> Bool {
+        try sqlite.run("UPDATE products SET validated_at = 0 WHERE barcode = ?", .text(barcode.digits)) > 0
+    }
+
+    /// A complete listing of the changes since `since` started at `listedFrom` and did not show these
+    /// products: every cached record validated at or after `since` (so nothing in between went
+    /// unseen) is current as of `listedFrom`, except the barcodes queued by run `runID` (the listing
+    /// showed them; their fetch validates them). Returns how many records were validated.
+    @discardableResult
+    public func validateUnlisted(since: UnixMillis, listedFrom: UnixMillis, exceptQueuedBy runID: Int64) throws -> Int
+    {
         try sqlite.run(
-            "UPDATE products SET fetched_at = ? WHERE barcode = ?", .integer(fetchedAt.value), .text(barcode.digits)
-        ) > 0
+            """
+            UPDATE products SET validated_at = ?1
+            WHERE validated_at < ?1 AND validated_at >= ?2 AND validated_at > 0
+              AND barcode NOT IN (SELECT barcode FROM sync_queue WHERE run_id = ?3)
+            """,
+            .integer(listedFrom.value), .integer(since.value), .integer(runID))
     }
 
     /// Records which variants upstream has for `barcode` (from the listing or a bulk-check), on an

@@ -31,9 +31,12 @@ extension WriteConnection {
         return try syncRun(id)
     }
 
-    /// Records the watermark run `id` will save if it succeeds.
-    public func setSyncRunWatermarkCandidate(_ id: Int64, _ watermark: String?) throws {
-        try sqlite.run("UPDATE sync_runs SET watermark_candidate = ? WHERE id = ?", .text(watermark), .integer(id))
+    /// Records the watermark run `id` will save if it succeeds, and when (local clock) its listing
+    /// started: products the complete listing does not show are current as of that instant.
+    public func setSyncRunWatermarkCandidate(_ id: Int64, _ watermark: String?, listedFrom: UnixMillis? = nil) throws {
+        try sqlite.run(
+            "UPDATE sync_runs SET watermark_candidate = ?, listed_from = coalesce(?, listed_from) WHERE id = ?",
+            .text(watermark), .integer(listedFrom?.value), .integer(id))
     }
 
     /// Adds `credits` to what run `id` spent.

@@ -9,6 +9,9 @@ public struct SyncStateKey: RawRepresentable, Hashable, Sendable, ExpressibleByS
     public static let watermark: SyncStateKey = "watermark"
     /// When the last sync succeeded (RFC 3339).
     public static let lastSuccessAt: SyncStateKey = "last_success_at"
+    /// The local instant (ms since 1970) from which the current watermark's delta proves products
+    /// unchanged: a record validated at or after it and not shown by the delta's listing is current.
+    public static let validatedSince: SyncStateKey = "validated_since"
     /// When the last full refresh succeeded (RFC 3339).
     public static let lastFullAt: SyncStateKey = "last_full_at"
 }

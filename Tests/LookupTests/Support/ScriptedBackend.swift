@@ -70,7 +70,7 @@ final class ScriptedBackend: LookupBackend {
         }
     }
 
-    func refreshInBackground(_ barcode: Barcode) {
+    func revalidateInBackground(_ barcode: Barcode) {
         state.withLock { $0.refreshes.append(barcode) }
     }
 
