@@ -183,6 +183,7 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Sandbox",
+                "Sync",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -191,6 +192,16 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        // A store in a box for tests and benchmarks: the sandbox and an in-process daemon on one clock.
+        .target(
+            name: "Simulation",
+            dependencies: [
+                "Core", "Daemon", "Lookup", "Sandbox", "Store", "Sync", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Simulation",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
@@ -251,7 +262,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Core", "Daemon", "Sandbox", "Store", "TestSupport", "storesync"],
+            dependencies: ["Core", "Daemon", "Sandbox", "Simulation", "Store", "TestSupport", "storesync"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -22,11 +22,13 @@ final class LookupEngine: Sendable {
     let images: ImageCache
     let scans: ScanCounter
     let encoder: ProductAnswer
+    /// The wall clock staleness is measured on.
+    let now: @Sendable () -> Date
     let logger: Logger
 
     init(
         configuration: LookupConfiguration, backend: any LookupBackend, imageRoot: String, metrics: LookupMetrics,
-        scans: ScanCounter, logger: Logger
+        scans: ScanCounter, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         self.configuration = configuration
         self.backend = backend
@@ -34,11 +36,12 @@ final class LookupEngine: Sendable {
         self.images = ImageCache(capacityBytes: configuration.imageCacheBytes)
         self.scans = scans
         self.encoder = ProductAnswer(imageRoot: imageRoot)
+        self.now = now
         self.logger = logger
     }
 
     /// Milliseconds since 1970 by the daemon's clock.
-    static func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+    func nowMillis() -> Int64 { Int64(now().timeIntervalSince1970 * 1000) }
 
     /// `GET /v1/products/{barcode}` on the event loop: a fresh hit is answered from the loop's
     /// encoded answers when still current, else from its SQLite reader (and kept encoded).
@@ -51,7 +54,7 @@ final class LookupEngine: Sendable {
         }
         scans.record(barcode)
         if barcode.isInStore { return .answer(catalogOrNotFound(barcode, inStore: true, started: started, allocator)) }
-        let now = Self.nowMillis()
+        let now = nowMillis()
         let ttl = configuration.metadataTTL.milliseconds
         let reader = loop.reader
         // Read before the lookup: a write committed in between makes the kept answer look older, never newer.

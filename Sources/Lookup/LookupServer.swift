@@ -1,4 +1,5 @@
 import CoreMetrics
+import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -27,13 +28,14 @@ public final class LookupServer: Service, Sendable {
     public init(
         configuration: LookupConfiguration, backend: any LookupBackend,
         database: Database, eventLoopGroup: any EventLoopGroup,
-        metrics: any MetricsFactory, scans: ScanCounter, logger: Logger, inheritedSocket: CInt? = nil
+        metrics: any MetricsFactory, scans: ScanCounter, logger: Logger, inheritedSocket: CInt? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         let lookupMetrics = LookupMetrics(factory: metrics)
         let engine = LookupEngine(
             configuration: configuration, backend: backend,
             imageRoot: ImageStore.root(stateDirectory: database.directory),
-            metrics: lookupMetrics, scans: scans, logger: logger)
+            metrics: lookupMetrics, scans: scans, now: now, logger: logger)
         self.context = LookupServerContext(configuration: configuration, engine: engine, metrics: lookupMetrics)
         self.database = database
         self.group = eventLoopGroup

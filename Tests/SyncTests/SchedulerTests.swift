@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Store
 import Sync
+import TestSupport
 import Testing
 
 @Suite("Scheduler service")

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Sandbox
 import Store
+import TestSupport
 import Testing
 
 @testable import Sync

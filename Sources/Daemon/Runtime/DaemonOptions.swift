@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import Sync
 
 /// How a daemon is run, beyond its configuration: where reloads come from, how it reports to
 /// systemd, which event loops it uses.
@@ -23,12 +24,15 @@ public struct DaemonOptions: Sendable {
     public var inheritedSocket: CInt?
     /// How often scan counts move from memory to the database.
     public var scanFlushInterval: Duration
+    /// The wall clock of the sync, the schedule, the catalog watcher, scan times and the socket's
+    /// staleness (a simulation moves it; the upstream client keeps the machine's own for tokens).
+    public var clock: SyncClock
 
     public init(
         loader: ConfigurationLoader? = nil, logging: DaemonLogging? = nil, notifier: SystemdNotifier? = nil,
         environment: [String: String] = [:], eventLoopGroup: (any EventLoopGroup)? = nil, trapSignals: Bool = true,
         maximumShutdown: Duration = .milliseconds(4500), inheritedSocket: CInt? = nil,
-        scanFlushInterval: Duration = .seconds(30)
+        scanFlushInterval: Duration = .seconds(30), clock: SyncClock = .system
     ) {
         self.loader = loader
         self.logging = logging
@@ -39,5 +43,6 @@ public struct DaemonOptions: Sendable {
         self.maximumShutdown = maximumShutdown
         self.inheritedSocket = inheritedSocket
         self.scanFlushInterval = scanFlushInterval
+        self.clock = clock
     }
 }

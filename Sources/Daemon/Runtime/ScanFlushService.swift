@@ -10,6 +10,8 @@ struct ScanFlushService: Service {
     let counter: ScanCounter
     let database: Database
     let interval: Duration
+    /// The clock scan times are read from.
+    let now: @Sendable () -> Date
     let logger: Logger
 
     func run() async throws {
@@ -24,7 +26,7 @@ struct ScanFlushService: Service {
         let counts = counter.drain()
         guard !counts.isEmpty else { return }
         do {
-            try await database.write { try $0.addScanCounts(counts, at: .now()) }
+            try await database.write { try $0.addScanCounts(counts, at: UnixMillis(now())) }
         } catch {
             logger.warning(
                 "scan counts could not be saved", metadata: ["error": "\(error)", "barcodes": "\(counts.count)"])

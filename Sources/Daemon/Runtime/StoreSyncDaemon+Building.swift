@@ -46,15 +46,18 @@ extension StoreSyncDaemon {
         let client = RetailDigitalsClient(
             configuration: configuration.upstreamConfiguration, httpClient: httpClient, tokens: tokens,
             spend: StoreSpendLedger(database: database), logger: logger.labelled("upstream"), metrics: metrics)
-        let catalog = CatalogWatcher(path: configuration.catalog.path, logger: logger.labelled("catalog"))
+        let clock = options.clock
+        let catalog = CatalogWatcher(
+            path: configuration.catalog.path, clock: clock, logger: logger.labelled("catalog"))
         let fetcher = ProductFetcher(
-            client: client, database: database, configuration: configuration.fetcherConfiguration,
+            client: client, database: database, configuration: configuration.fetcherConfiguration, clock: clock,
             logger: logger.labelled("fetcher"), metrics: metrics)
         let engine = SyncEngine(
             database: database, fetcher: fetcher, client: client, configuration: configuration.syncConfiguration,
-            catalog: { catalog.snapshot() }, logger: logger.labelled("sync"), metrics: metrics)
+            catalog: { catalog.snapshot() }, clock: clock, logger: logger.labelled("sync"), metrics: metrics)
         let scheduler = SyncScheduler(
-            trigger: engine, configuration: configuration.scheduleConfiguration, logger: logger.labelled("schedule"))
+            trigger: engine, configuration: configuration.scheduleConfiguration, clock: clock,
+            logger: logger.labelled("schedule"))
 
         var shelfOutbox: ShelfOutbox?
         var shelfPusher: ShelfPusher?
@@ -78,7 +81,7 @@ extension StoreSyncDaemon {
         let lookup = LookupServer(
             configuration: configuration.lookupConfiguration, backend: backend, database: database,
             eventLoopGroup: group, metrics: metrics, scans: scans, logger: logger.labelled("socket"),
-            inheritedSocket: options.inheritedSocket)
+            inheritedSocket: options.inheritedSocket, now: clock.now)
 
         var services: [any Service] = []
         if let watchdog = WatchdogService.fromEnvironment(options.environment, logger: logger.labelled("watchdog")) {
@@ -86,10 +89,10 @@ extension StoreSyncDaemon {
         }
         services += [catalog, fetcher, engine, scheduler]
         if let shelfPusher { services.append(shelfPusher) }
-        services.append(
-            ScanFlushService(
-                counter: scans, database: database, interval: options.scanFlushInterval,
-                logger: logger.labelled("scans")))
+        let scanFlusher = ScanFlushService(
+            counter: scans, database: database, interval: options.scanFlushInterval, now: clock.now,
+            logger: logger.labelled("scans"))
+        services.append(scanFlusher)
         services.append(lookup)
         let reloader = DaemonReloader(
             loader: options.loader ?? ConfigurationLoader(path: configuration.filePath), configuration: configuration,
@@ -108,8 +111,8 @@ extension StoreSyncDaemon {
         }
         return StoreSyncDaemon(
             configuration: configuration, database: database, client: client, catalog: catalog, fetcher: fetcher,
-            engine: engine, scheduler: scheduler, shelfOutbox: shelfOutbox, lookup: lookup, httpClient: httpClient,
-            services: services, options: options, logger: logger)
+            engine: engine, scheduler: scheduler, shelfOutbox: shelfOutbox, lookup: lookup, scanFlusher: scanFlusher,
+            httpClient: httpClient, services: services, options: options, logger: logger)
     }
 }
 

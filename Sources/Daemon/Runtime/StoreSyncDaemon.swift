@@ -30,6 +30,7 @@ public final class StoreSyncDaemon: Sendable {
     public let scheduler: SyncScheduler
     public let shelfOutbox: ShelfOutbox?
     public let lookup: LookupServer
+    let scanFlusher: ScanFlushService
     let httpClient: HTTPClient
     let services: [any Service]
     let options: DaemonOptions
@@ -40,7 +41,7 @@ public final class StoreSyncDaemon: Sendable {
     init(
         configuration: DaemonConfiguration, database: Database, client: RetailDigitalsClient,
         catalog: CatalogWatcher, fetcher: ProductFetcher, engine: SyncEngine, scheduler: SyncScheduler,
-        shelfOutbox: ShelfOutbox?, lookup: LookupServer, httpClient: HTTPClient, services: [any Service],
+        shelfOutbox: ShelfOutbox?, lookup: LookupServer, scanFlusher: ScanFlushService, httpClient: HTTPClient, services: [any Service],
         options: DaemonOptions, logger: Logger
     ) {
         self.configuration = configuration
@@ -52,12 +53,17 @@ public final class StoreSyncDaemon: Sendable {
         self.scheduler = scheduler
         self.shelfOutbox = shelfOutbox
         self.lookup = lookup
+        self.scanFlusher = scanFlusher
         self.httpClient = httpClient
         self.services = services
         self.options = options
         self.logger = logger
         self.hasCredentials = configuration.upstream.hasCredentials
     }
+
+    /// Moves the socket's scan counts to the database now (they also move every
+    /// `scanFlushInterval`): what the next sync plans with.
+    public func flushScanCounts() async { await scanFlusher.flush() }
 
     /// Runs every service until SIGTERM/SIGINT (or the caller cancels), then releases the HTTP
     /// client and closes the database. The upstream client reads `/pricing` beside the services,

@@ -3,7 +3,7 @@ import Sync
 import Synchronization
 
 /// A wall clock that stands still until a test moves it: sleepers wake when it passes their instant.
-final class ManualClock: Sendable {
+public final class ManualClock: Sendable {
     private struct State {
         var now: Date
         var sleepers: [Int: (until: Date, continuation: CheckedContinuation<Void, any Error>)] = [:]
@@ -13,18 +13,18 @@ final class ManualClock: Sendable {
 
     private let state: Mutex<State>
 
-    init(_ start: Date = Date()) { state = Mutex(State(now: start)) }
+    public init(_ start: Date = Date()) { state = Mutex(State(now: start)) }
 
-    var now: Date { state.withLock { $0.now } }
+    public var now: Date { state.withLock { $0.now } }
 
     /// How many sleepers wait now.
-    var sleepers: Int { state.withLock { $0.sleepers.count } }
+    public var sleepers: Int { state.withLock { $0.sleepers.count } }
 
     /// The earliest instant a sleeper waits for.
-    var nextWake: Date? { state.withLock { $0.sleepers.values.map(\.until).min() } }
+    public var nextWake: Date? { state.withLock { $0.sleepers.values.map(\.until).min() } }
 
     /// Moves the clock forward and wakes every sleeper it passes.
-    func advance(by seconds: TimeInterval) {
+    public func advance(by seconds: TimeInterval) {
         let woken: [CheckedContinuation<Void, any Error>] = state.withLock { state in
             state.now = state.now.addingTimeInterval(seconds)
             let due = state.sleepers.filter { $0.value.until <= state.now }
@@ -35,7 +35,7 @@ final class ManualClock: Sendable {
     }
 
     /// Returns once the clock reaches `instant`; throws `CancellationError` when cancelled first.
-    func sleep(until instant: Date) async throws {
+    public func sleep(until instant: Date) async throws {
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
@@ -63,7 +63,7 @@ final class ManualClock: Sendable {
     }
 
     /// The clock as the sync takes it.
-    var syncClock: SyncClock {
+    public var syncClock: SyncClock {
         SyncClock(now: { self.now }, sleepUntil: { try await self.sleep(until: $0) })
     }
 }
