@@ -204,6 +204,13 @@ let package = Package(
             path: "Tests/Simulation",
             swiftSettings: swiftSettings
         ),
+        // `scripts/bench-days`: a simulated store month, printed day by day.
+        .executableTarget(
+            name: "bench-days",
+            dependencies: ["Core", "Simulation"],
+            path: "Benchmarks/BenchDays",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SandboxTests",

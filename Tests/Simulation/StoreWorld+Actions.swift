@@ -1,4 +1,5 @@
 import Core
+import Sync
 import Daemon
 import Foundation
 import Sandbox
@@ -10,6 +11,16 @@ extension StoreWorld {
     public func advance(by duration: Duration) {
         sandbox.clock.advance(by: duration)
         clock.advance(by: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+
+    /// Rewrites the store catalog and waits until the daemon has read it.
+    public func updateCatalog(_ barcodes: [String]) async throws {
+        try Self.writeCatalog(barcodes, sandbox: sandbox, to: catalogPath)
+        let count = Set(barcodes).count
+        try await Self.eventually("the catalog to be read again") {
+            advance(by: .seconds(5))
+            return daemon.catalog.snapshot()?.entries.count == count
+        }
     }
 
     /// One scan through the socket: the status and the answer.
