@@ -107,9 +107,14 @@ public enum Timestamp {
         return (Int(year), Int(month), Int(day))
     }
 
+    /// Floor division for a positive `divisor`, without overflow for any `value` (`Int64.min` included).
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : (value - divisor + 1) / divisor
-        return (quotient, value - quotient * divisor)
+        var (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        if remainder < 0 {
+            quotient -= 1
+            remainder += divisor
+        }
+        return (quotient, remainder)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -68,6 +68,8 @@ struct CheckedNumberTests {
         #expect(HTTPDate.parse("Sat, 31 Feb 2026 00:00:00 GMT") == nil)
         #expect(Timestamp.format(Date(timeIntervalSince1970: 1e300)) == "9999-12-31T23:59:59Z")
         #expect(Timestamp.format(Date(timeIntervalSince1970: .nan)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.format(unixSeconds: -1) == "1969-12-31T23:59:59Z")
+        _ = Timestamp.format(unixSeconds: .min)
         #expect(HTTPDate.format(Date(timeIntervalSince1970: -1e300)).hasSuffix(" 0001 00:00:00 GMT"))
         #expect(Int64(saturating: 1e300) == .max && Int64(saturating: -.infinity) == .min)
         #expect(DurationText.parse("99999999999d") == nil)
