@@ -4,19 +4,33 @@
 /// binary floating point cannot add those exactly, so every sum and comparison here is integer
 /// arithmetic on thousandths. Parse what the API sends with ``init(parsing:)`` or
 /// ``init(approximating:)``; print with ``description`` (`2.6`, `497.4`, `0.05`, `0`).
+///
+/// Nothing here traps on hostile input: parsing refuses what `Int64` cannot hold, and the operators
+/// saturate at `Int64.min`/`Int64.max` thousandths instead of overflowing. Values read from outside
+/// are further held to ``plausibleRange`` (±10^12 credits) by ``CheckedNumber``.
 public struct Credits: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomStringConvertible {
     /// The amount in thousandths of a credit.
     public var thousandths: Int64
 
     public init(thousandths: Int64) { self.thousandths = thousandths }
 
-    /// Whole credits.
-    public init(_ whole: Int) { self.thousandths = Int64(whole) * 1000 }
+    /// Whole credits (saturating at the limits of `Int64` thousandths).
+    public init(_ whole: Int) { self = Credits(thousandths: 1000) * whole }
 
     public static let zero = Credits(thousandths: 0)
 
+    /// The largest magnitude accepted from outside (upstream balances, rates, debits; the
+    /// configuration's credit amounts): 10^12 credits.
+    public static let plausibleMagnitude = Credits(thousandths: 1_000_000_000_000_000)
+
+    /// `-plausibleMagnitude…plausibleMagnitude`: a balance may be negative.
+    public static let plausibleRange = Credits(thousandths: -plausibleMagnitude.thousandths)...plausibleMagnitude
+
+    /// `0…plausibleMagnitude`: rates, debits, caps.
+    public static let plausibleAmounts = Credits.zero...plausibleMagnitude
+
     /// Parses a decimal such as `2.6`, `-1.25` or `497.400`; `nil` if it is not a decimal or has
-    /// more than three places that are not zeros.
+    /// more than three places that are not zeros, or too large for `Int64` thousandths.
     public init?(parsing text: some StringProtocol) {
         var bytes = Substring(text).utf8[...]
         var negative = false
@@ -48,8 +62,10 @@ public struct Credits: Hashable, Comparable, Sendable, AdditiveArithmetic, Custo
                 }
                 fraction = fraction * 10 + digit
             } else {
-                guard whole < Int64.max / 100 else { return nil }
-                whole = whole * 10 + digit
+                let (times, overflow) = whole.multipliedReportingOverflow(by: 10)
+                let (next, carry) = times.addingReportingOverflow(digit)
+                guard !overflow, !carry else { return nil }
+                whole = next
             }
         }
         guard seenDigit else { return nil }
@@ -57,13 +73,18 @@ public struct Credits: Hashable, Comparable, Sendable, AdditiveArithmetic, Custo
             fraction *= 10
             places += 1
         }
-        let value = whole * 1000 + fraction
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1000)
+        let (value, carry) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !carry else { return nil }
         self.thousandths = negative ? -value : value
     }
 
-    /// Rounds a binary floating-point value (as decoded from JSON) to the nearest thousandth.
-    public init(approximating value: Double) {
-        self.thousandths = Int64((value * 1000).rounded())
+    /// Rounds a binary floating-point value (as decoded from JSON) to the nearest thousandth; `nil`
+    /// for `NaN`, infinities and values too large for `Int64` thousandths.
+    public init?(approximating value: Double) {
+        let scaled = (value * 1000).rounded()
+        guard scaled.isFinite, let exact = Int64(exactly: scaled) else { return nil }
+        self.thousandths = exact
     }
 
     /// The amount as a `Double`, for metrics gauges only: never compute with it.
@@ -86,16 +107,25 @@ public struct Credits: Hashable, Comparable, Sendable, AdditiveArithmetic, Custo
         return "\(sign)\(whole).\(fractionText)"
     }
 
+    /// The sum, saturating at the limits of `Int64` thousandths.
     public static func + (lhs: Credits, rhs: Credits) -> Credits {
-        Credits(thousandths: lhs.thousandths + rhs.thousandths)
+        let (sum, overflow) = lhs.thousandths.addingReportingOverflow(rhs.thousandths)
+        guard overflow else { return Credits(thousandths: sum) }
+        return Credits(thousandths: rhs.thousandths > 0 ? .max : .min)
     }
 
+    /// The difference, saturating at the limits of `Int64` thousandths.
     public static func - (lhs: Credits, rhs: Credits) -> Credits {
-        Credits(thousandths: lhs.thousandths - rhs.thousandths)
+        let (difference, overflow) = lhs.thousandths.subtractingReportingOverflow(rhs.thousandths)
+        guard overflow else { return Credits(thousandths: difference) }
+        return Credits(thousandths: rhs.thousandths > 0 ? .min : .max)
     }
 
+    /// The product, saturating at the limits of `Int64` thousandths.
     public static func * (lhs: Credits, rhs: Int) -> Credits {
-        Credits(thousandths: lhs.thousandths * Int64(rhs))
+        let (product, overflow) = lhs.thousandths.multipliedReportingOverflow(by: Int64(rhs))
+        guard overflow else { return Credits(thousandths: product) }
+        return Credits(thousandths: (lhs.thousandths < 0) != (rhs < 0) ? .min : .max)
     }
 
     public static func < (lhs: Credits, rhs: Credits) -> Bool { lhs.thousandths < rhs.thousandths }

@@ -1,6 +1,7 @@
 /// Durations as the configuration writes them: `800ms`, `30s`, `20m`, `24h`, `7d`, or sums such as `1h30m`.
 public enum DurationText {
-    /// Parses a duration; `nil` if any part is not `<digits><unit>` with unit `ms`, `s`, `m`, `h` or `d`.
+    /// Parses a duration; `nil` if any part is not `<digits><unit>` with unit `ms`, `s`, `m`, `h` or `d`,
+    /// has a billion or more units, or the parts add up to more than `Int64` milliseconds.
     public static func parse(_ text: some StringProtocol) -> Duration? {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return nil }
@@ -29,14 +30,19 @@ public enum DurationText {
                 }
                 index += 1
             }
-            total += value * milliseconds
+            let (sum, overflow) = total.addingReportingOverflow(value * milliseconds)
+            guard !overflow else { return nil }
+            total = sum
         }
         return .milliseconds(total)
     }
 
     /// The shortest text for a duration of whole milliseconds: `800ms`, `20m`, `1h30m`, `7d`.
     public static func format(_ duration: Duration) -> String {
-        var remaining = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let (seconds, attoseconds) = duration.components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        let (sum, carry) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        var remaining = overflow || carry ? (seconds < 0 ? Int64.min : .max) : sum
         if remaining == 0 { return "0s" }
         var out = ""
         for (unit, size) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]

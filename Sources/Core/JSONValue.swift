@@ -68,10 +68,12 @@ public enum JSONValue: Sendable, Hashable {
         return Int(double)
     }
 
-    /// The number as exact ``Credits``.
+    /// The number as ``Credits`` (exact to the thousandth, else the nearest one); `nil` when it is
+    /// not a number or too large for `Int64` thousandths. Upstream values go through
+    /// ``CheckedNumber`` with a range instead.
     public var creditsValue: Credits? {
         guard case .number(let text) = self else { return nil }
-        return Credits(parsing: text) ?? Double(text).map(Credits.init(approximating:))
+        return try? CheckedNumber.credits(text, in: Credits(thousandths: .min)...Credits(thousandths: .max)).get()
     }
 
     public var arrayValue: [JSONValue]? {

@@ -3,9 +3,19 @@ import Foundation
 /// RFC 3339 / ISO 8601 timestamps as the APIs write them (`2026-06-04T15:49:50Z`), converted
 /// without locale, calendar or formatter state: plain arithmetic on the proleptic Gregorian calendar.
 public enum Timestamp {
-    /// `2026-06-04T15:49:50Z` (UTC, whole seconds; fractions are dropped).
+    /// `2026-06-04T15:49:50Z` (UTC, whole seconds; fractions are dropped; clamped to years 1…9999).
     public static func format(_ date: Date) -> String {
-        format(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        format(unixSeconds: clampedSeconds(date))
+    }
+
+    /// The first and last second of years 1…9999, as seconds since 1970.
+    public static let representableSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
+    /// Whole seconds since 1970 of `date` (rounded down), clamped to ``representableSeconds``, so a
+    /// date built from outside data (`NaN`, `1e300`) formats instead of trapping.
+    public static func clampedSeconds(_ date: Date) -> Int64 {
+        let seconds = Int64(saturating: date.timeIntervalSince1970.rounded(.down))
+        return min(max(seconds, representableSeconds.lowerBound), representableSeconds.upperBound)
     }
 
     /// `2026-06-04T15:49:50Z` from seconds since 1970.
@@ -97,9 +107,14 @@ public enum Timestamp {
         return (Int(year), Int(month), Int(day))
     }
 
+    /// Floor division for a positive `divisor`, without overflow for any `value` (`Int64.min` included).
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : (value - divisor + 1) / divisor
-        return (quotient, value - quotient * divisor)
+        var (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        if remainder < 0 {
+            quotient -= 1
+            remainder += divisor
+        }
+        return (quotient, remainder)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

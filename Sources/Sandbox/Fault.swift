@@ -1,8 +1,10 @@
 /// A failure the sandbox injects in front of the Retail Digitals API (see `docs/design.md`).
 ///
-/// Every fault except ``delay(_:)`` replaces the answer: nothing is charged, nothing counts against
-/// the rate limit, and the ledger records the request with `injected: true`. A delay sleeps and then
-/// sends the normally processed (charged, counted) answer.
+/// Every fault except ``delay(_:)`` and the rewrites replaces the answer: nothing is charged,
+/// nothing counts against the rate limit, and the ledger records the request with `injected: true`.
+/// A delay sleeps and then sends the normally processed (charged, counted) answer. A rewrite
+/// (``header(name:value:)``, ``bodyField(path:literal:)``) changes whatever answer the request gets
+/// — the API's or another fault's — and every matching rewrite rule fires, not just the first.
 public enum Fault: Sendable, Hashable {
     /// A 5xx answer (`internal` for 500, `unavailable` otherwise), optionally with `Retry-After`.
     case serverError(status: Int = 503, retryAfter: Int? = nil)
@@ -18,6 +20,12 @@ public enum Fault: Sendable, Hashable {
     case nonImageBytes
     /// The connection is closed without any answer.
     case closeConnection
+    /// The answer with header `name` set to `value` (replacing any it had): hostile values the real
+    /// API never sends, such as `Retry-After: 1e300` or `X-Credits-Remaining: 10000000000000000`.
+    case header(name: String, value: String)
+    /// The answer with its JSON body's member at `path` (object keys, created when missing) set to
+    /// the JSON text `literal` (`1e19`, `"0.3"`, `null`); text that is not JSON (`NaN`) is written as is.
+    case bodyField(path: [String], literal: String)
 
     /// A short name for the ledger and the control plane.
     public var name: String {
@@ -29,12 +37,25 @@ public enum Fault: Sendable, Hashable {
         case .malformedJSON: return "malformed_json"
         case .nonImageBytes: return "non_image_bytes"
         case .closeConnection: return "close_connection"
+        case .header: return "header"
+        case .bodyField: return "body_field"
         }
     }
 
-    /// Whether the fault replaces the answer (everything but a delay).
+    /// Whether the fault replaces the answer (everything but a delay and the rewrites).
     public var replacesAnswer: Bool {
-        if case .delay = self { return false }
-        return true
+        switch self {
+        case .delay, .header, .bodyField: return false
+        default: return true
+        }
+    }
+
+    /// Whether the fault rewrites the answer the request gets (``header(name:value:)``,
+    /// ``bodyField(path:literal:)``).
+    public var isRewrite: Bool {
+        switch self {
+        case .header, .bodyField: return true
+        default: return false
+        }
     }
 }

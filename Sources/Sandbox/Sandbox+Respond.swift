@@ -39,6 +39,11 @@ extension Sandbox {
                 barcode: image.barcode, variant: image.variant, version: image.version, clientID: image.clientID)
             answer.body = images.rendered(key).bytes
         }
+        let rewrites = faults.rewrites(endpoint: endpoint, clientID: clientID)
+        if !rewrites.isEmpty {
+            answer = rewrites.reduce(answer) { $0.rewritten(by: $1) }
+            state.withLock { $0.noteRewrites(rewrites, requestID: api.requestID) }
+        }
         if case .delay(let duration) = fault {
             // A delay ends early when the sandbox shuts down, so a test never waits on it.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
@@ -52,7 +57,7 @@ extension Sandbox {
         for (name, value) in answer.headers {
             if let field = SandboxHTTPField.Name(name) { headers.append(SandboxHTTPField(name: field, value: value)) }
         }
-        headers[.date] = HTTPDate.format(clock.now())
+        if answer.header("Date") == nil { headers[.date] = HTTPDate.format(clock.now()) }
         let status = HTTPResponse.Status(code: answer.status)
         switch answer.delivery {
         case .close:

@@ -33,7 +33,8 @@ extension SandboxClientAccount {
 extension FaultRule {
     /// Reads a rule from control-plane JSON: `{"fault": "server_error", "status": 503,
     /// "retry_after": 5, "delay_ms": 1500, "target": "product_get", "client_id": "…",
-    /// "probability": 0.5, "count": 3}`.
+    /// "probability": 0.5, "count": 3}`; a rewrite: `{"fault": "header", "name": "Retry-After",
+    /// "value": "1e300"}` or `{"fault": "body_field", "path": "actions.products.get", "literal": "1e19"}`.
     init(json: JSONValue) throws {
         let name = json["fault"]?.stringValue ?? ""
         let fault: Fault
@@ -46,6 +47,16 @@ extension FaultRule {
         case "malformed_json": fault = .malformedJSON
         case "non_image_bytes": fault = .nonImageBytes
         case "close_connection": fault = .closeConnection
+        case "header":
+            guard let header = json["name"]?.stringValue, let value = json["value"]?.stringValue else {
+                throw Sandbox.controlError("a header fault needs `name` and `value`")
+            }
+            fault = .header(name: header, value: value)
+        case "body_field":
+            guard let path = json["path"]?.stringValue, let literal = json["literal"]?.stringValue else {
+                throw Sandbox.controlError("a body_field fault needs `path` (dotted keys) and `literal` (JSON text)")
+            }
+            fault = .bodyField(path: path.split(separator: ".").map(String.init), literal: literal)
         default: throw Sandbox.controlError("unknown fault '\(name)'")
         }
         let targetName = (json["target"]?.stringValue ?? "any").split(separator: "_").enumerated()
@@ -68,6 +79,9 @@ extension FaultRule {
             if let retryAfter { members.append(("retry_after", .int(retryAfter))) }
         case .rateLimited(let retryAfter): members.append(("retry_after", .int(retryAfter)))
         case .delay(let duration): members.append(("delay_ms", .int(Int(duration.timeInterval * 1000))))
+        case .header(let name, let value): members += [("name", .string(name)), ("value", .string(value))]
+        case .bodyField(let path, let literal):
+            members += [("path", .string(path.joined(separator: "."))), ("literal", .string(literal))]
         default: break
         }
         members += [

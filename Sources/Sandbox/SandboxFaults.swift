@@ -37,18 +37,36 @@ public final class SandboxFaults: Sendable {
         }
     }
 
-    /// Decides whether a request to `endpoint` by `clientID` is hit, spending one use of the rule.
+    /// Decides whether a request to `endpoint` by `clientID` is hit, spending one use of the rule
+    /// (rewrites aside: see ``rewrites(endpoint:clientID:)``).
     func pick(endpoint: SandboxEndpoint, clientID: String?) -> Fault? {
         state.withLock { state in
             for index in state.rules.indices {
                 let (rule, remaining) = state.rules[index]
-                guard remaining != 0, rule.target.matches(endpoint) else { continue }
+                guard remaining != 0, !rule.fault.isRewrite, rule.target.matches(endpoint) else { continue }
                 if let wanted = rule.clientID, wanted != clientID { continue }
                 if rule.probability < 1, !state.random.chance(rule.probability) { continue }
                 if let remaining { state.rules[index].remaining = remaining - 1 }
                 return rule.fault
             }
             return nil
+        }
+    }
+
+    /// Every rewrite rule that fires on a request to `endpoint` by `clientID`, in rule order, each
+    /// spending one use.
+    func rewrites(endpoint: SandboxEndpoint, clientID: String?) -> [Fault] {
+        state.withLock { state in
+            var fired: [Fault] = []
+            for index in state.rules.indices {
+                let (rule, remaining) = state.rules[index]
+                guard remaining != 0, rule.fault.isRewrite, rule.target.matches(endpoint) else { continue }
+                if let wanted = rule.clientID, wanted != clientID { continue }
+                if rule.probability < 1, !state.random.chance(rule.probability) { continue }
+                if let remaining { state.rules[index].remaining = remaining - 1 }
+                fired.append(rule.fault)
+            }
+            return fired
         }
     }
 }

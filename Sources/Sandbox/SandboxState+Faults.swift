@@ -63,7 +63,8 @@ extension SandboxState {
         case .closeConnection:
             response = SandboxAPIResponse(status: 0, headers: [])
             response.delivery = .close
-        case .delay:
+        case .delay, .header, .bodyField:
+            // Not replacing faults: never passed here (see `Fault.replacesAnswer`).
             response = SandboxAPIResponse(status: 0, headers: [])
         }
         entry.status = response.status

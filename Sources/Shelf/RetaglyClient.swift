@@ -123,12 +123,10 @@ struct RetaglyClient: Sendable {
         }
     }
 
-    /// `Retry-After` as delay-seconds or an HTTP date.
+    /// `Retry-After` as delay-seconds or an HTTP date, clamped to `0…1 day` (``RetryAfter``): a
+    /// hostile `1e300` or a date in year 9999 is a day, never an overflow.
     static func parseRetryAfter(_ text: String, now: Date) -> Duration? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let seconds = Int(trimmed), seconds >= 0 { return .seconds(seconds) }
-        guard let date = HTTPDate.parse(trimmed) else { return nil }
-        return .milliseconds(max(0, Int64(date.timeIntervalSince(now) * 1000)))
+        RetryAfter(parsing: text, now: now)?.wait
     }
 
     /// A short description of a transport error (never holds the token: it is only in a header).

@@ -58,8 +58,8 @@ extension ShelfPusher {
             failures = 0
             await refreshMetrics()
             record.phase = status["phase"]?.stringValue
-            record.tagsConfirmed = status["tagsConfirmed"]?.intValue ?? record.tagsConfirmed
-            record.tagsTotal = status["tagsTotal"]?.intValue ?? record.tagsTotal
+            record.tagsConfirmed = Self.count(status["tagsConfirmed"]) ?? record.tagsConfirmed
+            record.tagsTotal = Self.count(status["tagsTotal"]) ?? record.tagsTotal
             switch status["status"]?.stringValue {
             case "completed":
                 try await finalize(&record, items: items, status: status)
@@ -94,7 +94,7 @@ extension ShelfPusher {
     func finalize(_ record: inout ShelfSessionRecord, items: [ShelfSessionItem], status: JSONValue) async throws {
         var errors: [Int: String] = [:]
         for error in status["errors"]?.arrayValue ?? [] {
-            if let index = error["index"]?.intValue {
+            if let index = Self.count(error["index"]) {
                 errors[index] = error["message"]?.stringValue ?? "refused by Retagly"
             }
         }
@@ -143,5 +143,11 @@ extension ShelfPusher {
                 "session": "\(record.sessionId)", "products": "\(delivered)", "refused": "\(refused.count)",
                 "tags_confirmed": "\(record.tagsConfirmed ?? 0)", "tags_total": "\(record.tagsTotal ?? 0)",
             ])
+    }
+
+    /// A count Retagly reports (tags, products, an item index) within `0…Int32.max`; anything else
+    /// (negative, `1e300`, text) is ignored as if absent.
+    static func count(_ value: JSONValue?) -> Int? {
+        (try? CheckedNumber.integer(value, in: CheckedNumber.count).get()).map { Int($0) }
     }
 }

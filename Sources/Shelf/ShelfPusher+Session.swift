@@ -97,7 +97,7 @@ extension ShelfPusher {
         case .ok(let status):
             let state = status["status"]?.stringValue ?? "unknown"
             guard state == "open" else { return .ended(state) }
-            return status["productsTotal"]?.intValue.map(SessionHolding.held) ?? .unknown
+            return Self.count(status["productsTotal"]).map(SessionHolding.held) ?? .unknown
         case .sessionGone(let status, _):
             return .ended(status == 410 ? "expired" : "gone")
         case .retry, .itemErrors, .refused:

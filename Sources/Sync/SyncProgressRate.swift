@@ -29,6 +29,8 @@ struct SyncProgressRate: Sendable, Hashable {
     static func budgetSeconds(pending: Int, remaining: Int, limit: Int, secondsToReset: Double) -> Int {
         guard pending > remaining, limit > 0 else { return 0 }
         let windowsAfterReset = (pending - remaining + limit - 1) / limit
-        return Int(max(0, secondsToReset).rounded(.up)) + (windowsAfterReset - 1) * 60
+        // The reset comes from an upstream header: never trust it to fit an Int.
+        let toReset = secondsToReset.isFinite ? min(max(0, secondsToReset), 86_400) : 0
+        return Int(toReset.rounded(.up)) + (windowsAfterReset - 1) * 60
     }
 }

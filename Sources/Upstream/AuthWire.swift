@@ -22,6 +22,7 @@ struct AuthWire: Sendable {
     let retry: RetryPolicy
     let requestTimeout: Duration
     let metrics: UpstreamMetrics
+    let hostile: HostileValueLog
     let logger: Logger
 
     /// Exchanges the client id and api key for a new pair, retrying transient failures and waiting
@@ -44,13 +45,17 @@ struct AuthWire: Sendable {
                 let code = ErrorBody(bytes: raw.body).code ?? ""
                 switch raw.status {
                 case 200..<300:
-                    if let issued = IssuedTokens(body: raw.body) { return .success(issued) }
-                    lastError = .badResponse("auth/token answered without a usable token pair")
+                    do throws(DecodeFailure) {
+                        return .success(try IssuedTokens(body: raw.body))
+                    } catch {
+                        lastError = .badResponse("auth/token answered without a usable token pair: \(error.reason)")
+                    }
                 case 401: return .failure(.invalidCredentials)
                 case 403: return .failure(code == "client_disabled" ? .clientDisabled : .forbidden(code: code))
                 case 429:
-                    retryAfter = ResponseFacts(headers: raw.headers).retryAfter ?? .seconds(1)
-                    lastError = .rateLimited(resumeAt: Date().addingTimeInterval(retryAfter!.timeInterval))
+                    let wait = retryAfterHeader(raw, endpoint: .token) ?? .seconds(1)
+                    retryAfter = wait
+                    lastError = .rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))
                     attempt -= 1
                 case 500...:
                     lastError = .unavailable("auth/token answered \(raw.status)")
@@ -84,14 +89,15 @@ struct AuthWire: Sendable {
                 let code = ErrorBody(bytes: raw.body).code ?? ""
                 switch raw.status {
                 case 200..<300:
-                    guard let issued = IssuedTokens(body: raw.body) else {
-                        return .failure(.unknown("unreadable answer"))
+                    do throws(DecodeFailure) {
+                        return .success(try IssuedTokens(body: raw.body))
+                    } catch {
+                        return .failure(.unknown("unreadable answer: \(error.reason)"))
                     }
-                    return .success(issued)
                 case 401, 400: return .failure(.refused(code.isEmpty ? "\(raw.status)" : code))
                 case 403: return .failure(.fatal(code == "client_disabled" ? .clientDisabled : .forbidden(code: code)))
                 case 429:
-                    let wait = ResponseFacts(headers: raw.headers).retryAfter ?? .seconds(1)
+                    let wait = retryAfterHeader(raw, endpoint: .refresh) ?? .seconds(1)
                     guard ContinuousClock.now + wait < deadline else {
                         return .failure(.fatal(.rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))))
                     }
@@ -101,6 +107,13 @@ struct AuthWire: Sendable {
                 }
             }
         }
+    }
+
+    /// The answer's `Retry-After` (clamped to a day), reporting a hostile value once.
+    private func retryAfterHeader(_ raw: RawResponse, endpoint: Endpoint) -> Duration? {
+        let facts = ResponseFacts(headers: raw.headers)
+        hostile.report(facts.problems, endpoint: endpoint)
+        return facts.retryAfter
     }
 
     private func post(

@@ -21,7 +21,12 @@ extension BulkCheckResult {
                     barcode: barcode, exists: exists, variants: variants.sorted(),
                     updatedAt: row["updated_at"]?.stringValue))
         }
-        let debited = facts.creditsDebited ?? (facts.replayed ? .zero : json["meta"]?["credits_debited"]?.creditsValue)
+        var debited = facts.creditsDebited ?? (facts.replayed ? .zero : nil)
+        if debited == nil {
+            debited = try AnswerNumber.optionalCredits(
+                json["meta"]?["credits_debited"], "meta.credits_debited", in: Credits.plausibleAmounts,
+                what: "bulk-check")
+        }
         return BulkCheckResult(
             results: items, replayed: facts.replayed, creditsDebited: debited, expectedCost: expectedCost)
     }

@@ -5,3 +5,12 @@ enum DecodeFailure: Error, Sendable, Hashable {
     /// JSON, but not the contract's shape: not retried.
     case contract(String)
 }
+
+extension DecodeFailure {
+    /// The message, whichever the case.
+    var reason: String {
+        switch self {
+        case .malformed(let reason), .contract(let reason): return reason
+        }
+    }
+}

@@ -6,10 +6,16 @@ extension ListingPage {
     static func decode(_ body: [UInt8], facts: ResponseFacts) throws(DecodeFailure) -> ListingPage {
         let json = try AnswerJSON.object(body, what: "listing")
         guard let rows = json["data"]?.arrayValue else { throw .contract("the listing has no `data` array") }
-        guard let pagination = json["pagination"], let page = pagination["page"]?.intValue,
-            let perPage = pagination["per_page"]?.intValue, let total = pagination["total"]?.intValue,
-            let totalPages = pagination["total_pages"]?.intValue
-        else { throw .contract("the listing has no complete `pagination`") }
+        guard let pagination = json["pagination"], pagination.objectValue != nil else {
+            throw .contract("the listing has no `pagination` object")
+        }
+        func count(_ key: String) throws(DecodeFailure) -> Int {
+            try AnswerNumber.integer(pagination[key], "pagination.\(key)", in: CheckedNumber.count, what: "listing")
+        }
+        let page = try count("page")
+        let perPage = try count("per_page")
+        let total = try count("total")
+        let totalPages = try count("total_pages")
         var items: [ListedProduct] = []
         items.reserveCapacity(rows.count)
         var skipped = 0

@@ -35,6 +35,11 @@ extension ProductFetch {
         let imageMeta = json["image_meta"]
         let blocks = (productMeta == nil ? 0 : 1) + (imageMeta == nil ? 0 : 1)
         let meta = json["meta"]
+        var debited = facts.creditsDebited
+        if debited == nil {
+            debited = try AnswerNumber.optionalCredits(
+                meta?["credits_debited"], "meta.credits_debited", in: Credits.plausibleAmounts, what: "product")
+        }
         return ProductFetch(
             barcode: barcode,
             updatedAt: json["updated_at"]?.stringValue,
@@ -42,7 +47,7 @@ extension ProductFetch {
             imageMeta: imageMeta,
             imageURLs: urls,
             expectedCost: pricing.productCost(metadataBlocks: blocks, imageURLs: urls.count),
-            creditsDebited: facts.creditsDebited ?? meta?["credits_debited"]?.creditsValue,
+            creditsDebited: debited,
             requestID: facts.requestID ?? meta?["request_id"]?.stringValue,
             serverTime: AnswerJSON.serverTime(meta: meta, facts: facts))
     }

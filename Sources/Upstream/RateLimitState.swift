@@ -118,7 +118,8 @@ public struct RateLimitState: Sendable, Hashable {
         if remaining <= 0 { return .dayBudgetSpent(until: midnight) }
         var reserve = 0
         if purpose != .scan, let limit = limitDay {
-            reserve = Int((Double(limit) * scanReserve - 1e-9).rounded(.up))
+            let share = scanReserve.isFinite ? min(max(scanReserve, 0), 1) : 0
+            reserve = Int(Int64(saturating: (Double(limit) * share - 1e-9).rounded(.up)))
         }
         if remaining - 1 < reserve { return .scanReserveOnly(until: midnight) }
         if remaining - inFlight - 1 < reserve { return .wait(Self.inFlightPoll) }
@@ -163,6 +164,6 @@ public struct RateLimitState: Sendable, Hashable {
     }
 
     static func duration(_ seconds: TimeInterval) -> Duration {
-        .milliseconds(Int64((max(seconds, 0) * 1000).rounded(.up)))
+        .milliseconds(Int64(saturating: (seconds.isNaN ? 0 : max(seconds, 0) * 1000).rounded(.up)))
     }
 }

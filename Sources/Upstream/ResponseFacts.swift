@@ -3,49 +3,57 @@ import Foundation
 import NIOHTTP1
 
 /// What the common headers of a Retail Digitals response say (contract, "Common to every response").
+///
+/// The headers are advisory: a value that is not a number, or out of its range, is ignored (a
+/// `Retry-After` is clamped to a day) and listed in ``problems``, never trusted and never a trap.
 struct ResponseFacts: Sendable, Hashable {
+    /// How far `X-RateLimit-Reset` may lie from the answer's `Date` (a minute window's end).
+    static let resetTolerance: TimeInterval = 86_400
+
     var requestID: String?
     var creditsDebited: Credits?
     var creditsRemaining: Credits?
     var rateLimit: RateLimitHeaders
     /// The `Date` header: the server's clock.
     var serverDate: Date?
-    /// `Retry-After`, as seconds or as an HTTP date (relative to ``serverDate``).
+    /// `Retry-After`, as seconds or as an HTTP date (relative to ``serverDate``), within a day.
     var retryAfter: Duration?
     /// `Idempotency-Replayed: 1`.
     var replayed: Bool
+    /// Headers whose value was ignored or clamped.
+    var problems: [HeaderProblem] = []
 
-    init(headers: HTTPHeaders) {
-        func first(_ name: String) -> String? {
-            headers[name].first.map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        func integer(_ name: String) -> Int? { first(name).flatMap { Int($0) } }
-        requestID = first("X-Request-ID")
-        creditsDebited = first("X-Credits-Debited").flatMap { Credits(parsing: $0) }
-        creditsRemaining = first("X-Credits-Remaining").flatMap { Credits(parsing: $0) }
-        rateLimit = RateLimitHeaders(
-            limitMinute: integer("X-RateLimit-Limit-Minute"),
-            limitDay: integer("X-RateLimit-Limit-Day"),
-            remainingMinute: integer("X-RateLimit-Remaining-Minute"),
-            remainingDay: integer("X-RateLimit-Remaining-Day"),
-            reset: first("X-RateLimit-Reset").flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) })
-        let date = first("Date").flatMap { HTTPDate.parse($0) }
+    /// - Parameter localNow: this machine's clock at receipt (what an HTTP date counts from when the
+    ///   answer has no `Date`).
+    init(headers: HTTPHeaders, localNow: Date = Date()) {
+        var reader = HeaderReader(headers: headers)
+        requestID = reader.first("X-Request-ID")
+        creditsDebited = reader.credits("X-Credits-Debited", in: Credits.plausibleAmounts)
+        creditsRemaining = reader.credits("X-Credits-Remaining", in: Credits.plausibleRange)
+        let date = reader.date("Date")
         serverDate = date
-        retryAfter = first("Retry-After").flatMap { Self.parseRetryAfter($0, serverDate: date) }
-        replayed = first("Idempotency-Replayed") == "1"
+        let reference = date ?? localNow
+        rateLimit = RateLimitHeaders(
+            limitMinute: reader.count("X-RateLimit-Limit-Minute"),
+            limitDay: reader.count("X-RateLimit-Limit-Day"),
+            remainingMinute: reader.count("X-RateLimit-Remaining-Minute"),
+            remainingDay: reader.count("X-RateLimit-Remaining-Day"),
+            reset: reader.instant(
+                "X-RateLimit-Reset",
+                in: reference.addingTimeInterval(
+                    -Self.resetTolerance)...reference.addingTimeInterval(Self.resetTolerance)))
+        retryAfter = reader.retryAfter("Retry-After", now: reference)
+        replayed = reader.first("Idempotency-Replayed") == "1"
+        problems = reader.problems
     }
 
     /// From plain `(name, value)` pairs (tests).
-    init(pairs: [(String, String)]) { self.init(headers: HTTPHeaders(pairs)) }
+    init(pairs: [(String, String)], localNow: Date = Date()) {
+        self.init(headers: HTTPHeaders(pairs), localNow: localNow)
+    }
 
-    /// `Retry-After` as delta-seconds (`120`) or an HTTP date, never negative.
+    /// `Retry-After` as delta-seconds (`120`) or an HTTP date, clamped to `0…1 day`.
     static func parseRetryAfter(_ text: String, serverDate: Date?) -> Duration? {
-        if let seconds = Double(text), seconds.isFinite {
-            return .milliseconds(Int64(max(seconds, 0) * 1000))
-        }
-        if let date = HTTPDate.parse(text), let serverDate {
-            return .milliseconds(Int64(max(date.timeIntervalSince(serverDate), 0) * 1000))
-        }
-        return nil
+        RetryAfter(parsing: text, now: serverDate ?? Date())?.wait
     }
 }

@@ -176,6 +176,7 @@ extension RetailDigitalsClient {
     /// Takes in the common headers of an answer: server clock, rate limits, balance, metrics, a log line.
     func observe(_ raw: RawResponse, endpoint: Endpoint) -> ResponseFacts {
         let facts = ResponseFacts(headers: raw.headers)
+        hostile.report(facts.problems, endpoint: endpoint)
         if let serverDate = facts.serverDate { pacer.clockMoved(by: clock.observe(serverDate: serverDate)) }
         pacer.observe(facts.rateLimit)
         metrics.rateLimitRemaining(facts.rateLimit)

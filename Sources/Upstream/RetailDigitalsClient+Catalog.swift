@@ -58,12 +58,7 @@ extension RetailDigitalsClient {
     public func balance(deadline: Duration? = nil) async throws(UpstreamError) -> Credits {
         let spec = CallSpec(endpoint: .balance, path: "/balance", expectedCost: .zero, maxBytes: 64 * 1024)
         let balance = try await call(spec, purpose: .control, deadline: self.deadline(deadline)) {
-            (raw, _) throws(DecodeFailure) in
-            let json = try AnswerJSON.object(raw.body, what: "balance")
-            guard let credits = json["credit_balance"]?.creditsValue else {
-                throw .contract("the balance answer has no `credit_balance`")
-            }
-            return credits
+            (raw, _) throws(DecodeFailure) in try BalanceAnswer.decode(raw.body)
         }
         credits.observeRemaining(balance)
         metrics.creditsRemaining(balance)
@@ -75,9 +70,7 @@ extension RetailDigitalsClient {
         let spec = CallSpec(endpoint: .pricing, path: "/pricing", expectedCost: .zero, maxBytes: 256 * 1024)
         let (pricing, missing) = try await call(spec, purpose: .control, deadline: deadline(nil)) {
             (raw, _) throws(DecodeFailure) in
-            let json = try AnswerJSON.object(raw.body, what: "pricing")
-            guard let parsed = Pricing.parse(json) else { throw .contract("the pricing answer has no `actions`") }
-            return parsed
+            try Pricing.parse(try AnswerJSON.object(raw.body, what: "pricing"))
         }
         if !missing.isEmpty {
             logger.warning(

@@ -63,7 +63,9 @@ extension RetailDigitalsClient {
                 throw .notFound
             case 429, 500...:
                 lastError = .unavailable("image delivery answered \(raw.status)")
-                retryAfter = ResponseFacts(headers: raw.headers).retryAfter
+                let facts = ResponseFacts(headers: raw.headers)
+                hostile.report(facts.problems, endpoint: .imageDelivery)
+                retryAfter = facts.retryAfter
             default:
                 throw .badResponse("image delivery answered \(raw.status)")
             }

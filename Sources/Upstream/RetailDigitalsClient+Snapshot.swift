@@ -28,7 +28,7 @@ extension RetailDigitalsClient {
                 dailyCreditLimit: credits.limit,
                 paidCallsStopped: credits.isStopped,
                 rateLimit: rateLimit,
-                serverClockOffset: clock.offset.map { .milliseconds(Int64(($0 * 1000).rounded())) },
+                serverClockOffset: clock.offset.map { .milliseconds(Int64(saturating: ($0 * 1000).rounded())) },
                 pricing: credits.pricing,
                 lastError: gate.lastError)
         }

@@ -21,6 +21,7 @@ public final class RetailDigitalsClient: Sendable {
     let credits: CreditGuard
     let gate: AccessGate
     let metrics: UpstreamMetrics
+    let hostile: HostileValueLog
     let logger: Logger
 
     /// - Parameters:
@@ -43,10 +44,11 @@ public final class RetailDigitalsClient: Sendable {
         self.metrics = UpstreamMetrics(factory: metrics)
         self.credits = CreditGuard(ledger: spend, limit: configuration.dailyCreditLimit, logger: logger)
         self.logger = logger
+        self.hostile = HostileValueLog(logger: logger)
         let wire = AuthWire(
             exchange: exchange, baseURL: configuration.baseURL, credentials: configuration.credentials,
             retry: configuration.retry, requestTimeout: configuration.requestTimeout, metrics: self.metrics,
-            logger: logger)
+            hostile: hostile, logger: logger)
         self.tokens = TokenManager(
             wire: wire, persistence: tokens, gate: gate, refreshAhead: configuration.refreshAhead,
             renewalBudget: configuration.callDeadline, logger: logger)

@@ -12,7 +12,7 @@ struct ValueTypeTests {
         #expect(Credits(parsing: "0.01")! * 500 == Credits(5))
         #expect((Credits(10) - Credits(parsing: "2.6")!).description == "7.4")
         #expect(Credits(parsing: "0.05")!.description == "0.05")
-        #expect(Credits(approximating: 497.4).description == "497.4")
+        #expect(Credits(approximating: 497.4)?.description == "497.4")
         #expect(Credits(parsing: "1.2345") == nil)
         #expect(Credits(parsing: "abc") == nil)
     }

@@ -1,6 +1,7 @@
 import Core
 import Testing
-import Upstream
+
+@testable import Upstream
 
 @Suite("The cost formula")
 struct PricingTests {
@@ -45,13 +46,34 @@ struct PricingTests {
         let body = try JSONValue(
             parsing: #"{"pricing_model":"per_action","actions":{"products.get":0.4,"products.get.per_image":1.5,"#
                 + #""products.head":0.05,"products.bulk_check.per_barcode":0.02,"products.list":0}}"#)
-        let (parsed, missing) = try #require(Pricing.parse(body))
+        let (parsed, missing) = try Pricing.parse(body)
         #expect(parsed.perScope == Credits(thousandths: 400))
         #expect(parsed.perImage == Credits(thousandths: 1500))
         #expect(parsed.bulkCheckPerBarcode == Credits(thousandths: 20))
         #expect(parsed.imageRedirect == Credits(1))
         #expect(missing == ["products.image_redirect"])
         #expect(parsed.source == .server)
-        #expect(Pricing.parse(try JSONValue(parsing: #"{"formula":"x"}"#)) == nil)
+        #expect(throws: DecodeFailure.contract("the pricing answer has no `actions`")) {
+            try Pricing.parse(try JSONValue(parsing: #"{"formula":"x"}"#))
+        }
+    }
+
+    @Test(
+        "A rate that is out of range or not a number is a contract error naming the rate",
+        arguments: [
+            ("1e19", "is out of range"), ("-0.3", "is out of range"), ("1000000000000.001", "is out of range"),
+            (#""0.3""#, "is not a number"), ("[]", "is not a number"),
+            ("10,000 nines", "is out of range"),
+        ])
+    func hostileRate(literal: String, problem: String) throws {
+        let number = literal == "10,000 nines" ? String(repeating: "9", count: 10_000) : literal
+        let body = try JSONValue(parsing: #"{"actions":{"products.get":"# + number + "}}")
+        do {
+            _ = try Pricing.parse(body)
+            Issue.record("the rate \(literal.prefix(30)) was accepted")
+        } catch {
+            #expect(error.reason.hasPrefix("the pricing answer's `actions.products.get` \(problem)"), "\(error)")
+            #expect(error.reason.count < 200, "the message holds an excerpt of the number, not all of it")
+        }
     }
 }

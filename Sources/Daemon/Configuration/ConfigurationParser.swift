@@ -45,7 +45,7 @@ enum ConfigurationParser {
         upstream.dailyCreditLimit =
             reader.value(
                 "upstream.daily_credit_limit",
-                allowed: "a number of credits of at least 0 with at most 3 decimals (0: no limit)",
+                allowed: "a number of credits from 0 to 1000000000000 with at most 3 decimals (0: no limit)",
                 parse: SettingParsers.credits) ?? upstream.dailyCreditLimit
         upstream.scanReserve =
             reader.value("upstream.scan_reserve", allowed: "a decimal from 0 to 0.9") {

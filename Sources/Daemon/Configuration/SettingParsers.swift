@@ -39,9 +39,9 @@ enum SettingParsers {
         return value
     }
 
-    /// A credit amount of at least zero, with at most three decimals (`0`, `250`, `12.5`).
+    /// A credit amount from 0 to 10^12, with at most three decimals (`0`, `250`, `12.5`).
     static func credits(_ text: String) -> Credits? {
-        guard let credits = Credits(parsing: text), credits >= .zero else { return nil }
+        guard let credits = Credits(parsing: text), Credits.plausibleAmounts.contains(credits) else { return nil }
         return credits
     }
 

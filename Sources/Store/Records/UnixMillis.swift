@@ -9,8 +9,9 @@ public struct UnixMillis: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public init(_ value: Int64) { self.value = value }
 
-    /// The instant of `date`, rounded down to the millisecond.
-    public init(_ date: Date) { self.value = Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// The instant of `date`, rounded down to the millisecond (saturating: a date far outside any
+    /// calendar, as a hostile upstream value could make, is clamped rather than trapping).
+    public init(_ date: Date) { self.value = Int64(saturating: (date.timeIntervalSince1970 * 1000).rounded(.down)) }
 
     /// The current wall-clock time.
     public static func now() -> UnixMillis { UnixMillis(Date()) }
