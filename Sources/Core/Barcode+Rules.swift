@@ -56,20 +56,18 @@ extension Barcode {
         }
     }
 
-    /// Eight digits are UPC-E when the number system is 0 or 1 and the UPC-E check digit holds,
-    /// else EAN-8.
+    /// Eight digits are an EAN-8 when its check digit holds (as upstream keys them), whether or not
+    /// they are also a valid UPC-E; else a UPC-E (number system 0 or 1) read as the UPC-A it expands
+    /// to. A restricted-circulation EAN-8 (prefix `0`) that is also a valid UPC-E reads as the UPC-A:
+    /// an in-store code never goes upstream, the UPC-E's product may.
     private static func normalizeEight(_ d: [UInt8]) throws(BarcodeError) -> Barcode {
         let found = d[7]
-        var upceExpected: UInt8?
-        if d[0] <= 1 {
-            let body = expandUPCE(numberSystem: d[0], payload: Array(d[1...6]))
-            let check = checkDigit(of: body)
-            if check == found { return canonical(body + [check]) }
-            upceExpected = check
-        }
         let ean8Expected = checkDigit(of: d.dropLast())
-        if ean8Expected == found { return canonical(d) }
-        if let upceExpected {
+        let upce = d[0] <= 1 ? expandUPCE(numberSystem: d[0], payload: Array(d[1...6])) : nil
+        let upceExpected = upce.map { checkDigit(of: $0) }
+        if ean8Expected == found, d[0] != 0 || upceExpected != found { return canonical(d) }
+        if let upce, let upceExpected {
+            if upceExpected == found { return canonical(upce + [found]) }
             throw .checkDigitEightDigits(found: found, ean8: ean8Expected, upce: upceExpected)
         }
         throw .checkDigit(found: found, expected: ean8Expected, symbology: "EAN-8")

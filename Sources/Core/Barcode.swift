@@ -4,11 +4,19 @@
 /// around afterwards: a `Barcode` value always has valid check digits and its canonical form.
 ///
 /// Canonical forms (``digits``):
-/// - UPC-A as 12 digits. The 13-digit EAN-13 form with a leading `0`, the 14-digit GTIN-14 form with
-///   leading `00`, and 8-digit UPC-E (number system 0 or 1) all normalize to it.
+/// - UPC-A as 12 digits. The 13-digit EAN-13 form with a leading `0` and the 14-digit GTIN-14 form
+///   with leading `00` normalize to it, and so does an 8-digit UPC-E (number system 0 or 1) that is
+///   no usable EAN-8 (see below).
 /// - EAN-13 as 13 digits (a GTIN-14 with a leading `0` normalizes to it).
 /// - EAN-8 as 8 digits (a GTIN-14 with six leading zeros normalizes to it).
 /// - GTIN-14 as 14 digits when its indicator digit is not `0`.
+///
+/// Eight digits are keyed as upstream keys them: an EAN-8 whenever its check digit holds, even when
+/// they are also a valid UPC-E. Such a code is ambiguous (``upcEExpansion``): the store may mean the
+/// UPC-A product whose UPC-E symbol it printed, so lookups and syncs resolve it (EAN-8 first). The
+/// one exception: an EAN-8 with the restricted prefix `0` never goes upstream, so eight digits that
+/// are also a valid UPC-E read as its UPC-A. This value is a key, not the store's identity for a code:
+/// ``StoreBarcode`` keeps the digits as the store gave them.
 ///
 /// Codes a store prints for itself (``isInStore``) are valid barcodes but never go upstream:
 /// UPC-A number systems 2 (variable measure) and 4 (in-store), EAN-13 prefixes 20–29,
@@ -40,6 +48,25 @@ public struct Barcode: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { digits }
+
+    /// For eight digits that are valid both as an EAN-8 (``digits``: how upstream keys them) and as a
+    /// UPC-E: the UPC-A that UPC-E reading expands to, the other product the code may mean. `nil` for
+    /// every other barcode.
+    public var upcEExpansion: Barcode? {
+        guard symbology == .ean8 else { return nil }
+        let d = digits.utf8.map { $0 - UInt8(ascii: "0") }
+        guard d[0] <= 1 else { return nil }
+        let body = Barcode.expandUPCE(numberSystem: d[0], payload: Array(d[1...6]))
+        guard Barcode.checkDigit(of: body) == d[7] else { return nil }
+        return Barcode(
+            trustedCanonical: String(decoding: (body + [d[7]]).map { $0 + UInt8(ascii: "0") }, as: UTF8.self))
+    }
+
+    /// The keys this code may mean, the preferred first: itself, then its ``upcEExpansion`` if any.
+    public var readings: [Barcode] {
+        guard let other = upcEExpansion else { return [self] }
+        return [self, other]
+    }
 
     /// Creates a barcode from already-canonical digits without re-validating them.
     /// Only for values read back from the schema, which stores canonical digits only.

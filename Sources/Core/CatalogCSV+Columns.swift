@@ -13,6 +13,7 @@ extension CatalogCSV {
         let stock: Int?
         let onSale: Int?
         let salePrice: Int?
+        let unit: Int?
 
         init(header: [String]) throws(HeaderError) {
             let names = header.map { $0.trimmingSpaces.lowercased() }
@@ -20,7 +21,7 @@ extension CatalogCSV {
             guard let barcode = index("barcode"), let name = index("name"), let price = index("price") else {
                 throw HeaderError(
                     description: "the catalog header is \"\(header.joined(separator: ","))\"; it must name the "
-                        + "columns barcode, name and price (and may add stock, on_sale, sale_price)")
+                        + "columns barcode, name and price (and may add stock, on_sale, sale_price, unit)")
             }
             self.barcode = barcode
             self.name = name
@@ -28,6 +29,7 @@ extension CatalogCSV {
             self.stock = index("stock")
             self.onSale = index("on_sale")
             self.salePrice = index("sale_price")
+            self.unit = index("unit")
         }
 
         func entry(from fields: [String]) -> Result<CatalogEntry, RowError> {
@@ -37,15 +39,15 @@ extension CatalogCSV {
                 return value.isEmpty ? nil : value
             }
             guard let rawBarcode = field(barcode) else { return .failure(RowError("the barcode is empty")) }
-            let code: Barcode
-            do { code = try Barcode(validating: rawBarcode) } catch {
+            let code: StoreBarcode
+            do { code = try StoreBarcode(validating: rawBarcode) } catch {
                 return .failure(RowError("barcode \"\(rawBarcode)\": \(error)"))
             }
             guard let nameValue = field(name) else { return .failure(RowError("barcode \(code): the name is empty")) }
             guard let priceText = field(price), let priceValue = Money(parsing: priceText) else {
                 return .failure(RowError("barcode \(code): price \"\(field(price) ?? "")\" is not a decimal like 4.99"))
             }
-            var entry = CatalogEntry(barcode: code, name: nameValue, price: priceValue)
+            var entry = CatalogEntry(storeBarcode: code, name: nameValue, price: priceValue)
             if let text = field(stock) {
                 guard let value = Int(text), value >= 0 else {
                     return .failure(RowError("barcode \(code): stock \"\(text)\" is not a whole number ≥ 0"))
@@ -65,6 +67,15 @@ extension CatalogCSV {
                     return .failure(RowError("barcode \(code): sale_price \"\(text)\" is not a decimal like 3.49"))
                 }
                 entry.salePrice = value
+            }
+            if let text = field(unit) {
+                guard text.count <= CatalogCSV.maximumUnitLength else {
+                    return .failure(
+                        RowError(
+                            "barcode \(code): unit \"\(text)\" is longer than \(CatalogCSV.maximumUnitLength) characters"
+                        ))
+                }
+                entry.unit = text
             }
             return .success(entry)
         }

@@ -1,9 +1,15 @@
 /// The POS catalog export: UTF-8 CSV (RFC 4180 quoting, LF or CRLF) with the header
-/// `barcode,name,price` and optionally `stock`, `on_sale`, `sale_price` in any order.
+/// `barcode,name,price` and optionally `stock`, `on_sale`, `sale_price`, `unit` in any order.
+///
+/// A row's barcode keeps the digits it was written with (``CatalogEntry/storeBarcode``); entries are
+/// keyed by the canonical barcode they read as, so two forms of one product are one entry.
 ///
 /// Parsing never fails as a whole once the header is usable: a bad row is reported with its line
 /// number and skipped; a barcode listed twice keeps its last row, with a warning.
 public enum CatalogCSV {
+    /// The longest `unit` accepted (Retagly's limit).
+    public static let maximumUnitLength = 32
+
     /// A row that was skipped or a warning about the file, with the 1-based line it starts on.
     public struct Problem: Hashable, Sendable, CustomStringConvertible {
         public let line: Int

@@ -23,7 +23,11 @@ extension LookupEngine {
                         "there is no image variant \"\(rawVariant)\"; variants are front, back, front_clean, back_clean"
                 ))
         }
-        guard let image = loop.image(barcode, variant: variant) else {
+        // An ambiguous 8-digit code's product may be cached under the UPC-A of its UPC-E reading.
+        guard
+            let image = loop.image(barcode, variant: variant)
+                ?? barcode.upcEExpansion.flatMap({ loop.image($0, variant: variant) })
+        else {
             return .answer(
                 .error(
                     .notFound, code: "image_not_found", message: "no \(variant.rawValue) image is stored for \(barcode)"

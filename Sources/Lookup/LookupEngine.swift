@@ -45,6 +45,10 @@ final class LookupEngine: Sendable {
 
     /// `GET /v1/products/{barcode}` on the event loop: a fresh hit is answered from the loop's
     /// encoded answers when still current, else from its SQLite reader (and kept encoded).
+    ///
+    /// An ambiguous 8-digit code (valid as EAN-8 and as UPC-E) may mean two products: the one
+    /// cached answers (the EAN-8 first, unless the store catalog lists only the UPC-A); with neither
+    /// cached, those without a fresh negative entry are fetched live in that order (a 404 is free).
     func product(_ raw: Substring, loop: LoopReader, allocator: ByteBufferAllocator) -> Decision {
         let started = ContinuousClock.now
         let barcode: Barcode
@@ -52,112 +56,80 @@ final class LookupEngine: Sendable {
             metrics.lookup(source: "none", outcome: "invalid", since: started)
             return .answer(.error(.badRequest, code: "invalid_barcode", message: "\(error)"))
         }
-        scans.record(barcode)
-        if barcode.isInStore { return .answer(catalogOrNotFound(barcode, inStore: true, started: started, allocator)) }
+        if barcode.isInStore {
+            scans.record(barcode)
+            return .answer(catalogOrNotFound(barcode, backend.catalogEntry(barcode), inStore: true, started, allocator))
+        }
         let now = nowMillis()
-        let ttl = configuration.metadataTTL.milliseconds
-        let reader = loop.reader
         // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
-        let generation = reader.writeGeneration
-        let catalog = backend.catalogEntry(barcode)
-        if let kept = loop.answers.value(for: barcode, at: generation),
+        let generation = loop.reader.writeGeneration
+        var first = barcode
+        var second = barcode.upcEExpansion
+        var catalog = backend.catalogEntry(barcode)
+        if let upcA = second, catalog == nil, let entry = backend.catalogEntry(upcA) {
+            (first, second, catalog) = (upcA, barcode, entry)
+        }
+        if let decision = cached(first, scanned: barcode, catalog: catalog, loop, generation, now, started, allocator) {
+            return decision
+        }
+        if let second,
+            let decision = cached(second, scanned: barcode, catalog: catalog, loop, generation, now, started, allocator)
+        {
+            return decision
+        }
+        scans.record(barcode)
+        let unknown = [first] + (second.map { [$0] } ?? [])
+        let keys = unknown.filter { key in
+            guard let negative = loop.reader.negative(key) else { return true }
+            return now - negative.checkedAt.value > configuration.negativeTTL.milliseconds
+        }
+        if keys.isEmpty { return .answer(catalogOrNotFound(barcode, catalog, inStore: false, started, allocator)) }
+        return .slow { await self.liveAnswer(barcode, keys: keys, stale: nil, started: started, allocator) }
+    }
+
+    /// The answer for `key` when it is cached: fresh (kept encoded), acceptably stale (refreshed in
+    /// the background), or too stale to serve first (a live fetch); `nil` when it is not cached.
+    private func cached(
+        _ key: Barcode, scanned: Barcode, catalog: CatalogEntry?, _ loop: LoopReader, _ generation: UInt64,
+        _ now: Int64, _ started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
+    ) -> Decision? {
+        let ttl = configuration.metadataTTL.milliseconds
+        if let kept = loop.answers.value(for: key, at: generation),
             kept.isCurrent(catalog: catalog, now: now, ttlMillis: ttl)
         {
+            scans.record(key)
             metrics.lookup(source: "cache", outcome: "hit", since: started)
             return .answer(Answer(status: .ok, contentType: Self.jsonType, body: kept.body))
         }
-        if let view = reader.lookup(barcode) {
-            let age = now - view.validatedAt.value
-            if age <= ttl {
-                metrics.lookup(source: "cache", outcome: "hit", since: started)
-                let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
-                loop.answers.keep(
-                    EncodedAnswer(catalog: catalog, validatedAt: view.validatedAt.value, body: answer.body), for: barcode,
-                    at: generation)
-                return .answer(answer)
-            }
-            // Validated within `maxStaleness` (a listing that showed a change sets 0: bought on scan).
-            if age <= configuration.maxStaleness.milliseconds {
-                backend.revalidateInBackground(barcode)
-                metrics.lookup(source: "cache", outcome: "stale", since: started)
-                return .answer(productAnswer(view, source: "cache", stale: true, catalog: catalog, allocator))
-            }
-            return .slow { await self.liveAnswer(barcode, stale: view, started: started, allocator) }
+        guard let view = loop.reader.lookup(key) else { return nil }
+        scans.record(key)
+        let age = now - view.validatedAt.value
+        if age <= ttl {
+            metrics.lookup(source: "cache", outcome: "hit", since: started)
+            let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
+            loop.answers.keep(
+                EncodedAnswer(catalog: catalog, validatedAt: view.validatedAt.value, body: answer.body), for: key,
+                at: generation)
+            return .answer(answer)
         }
-        if let negative = reader.negative(barcode),
-            now - negative.checkedAt.value <= configuration.negativeTTL.milliseconds
-        {
-            return .answer(catalogOrNotFound(barcode, inStore: false, started: started, allocator))
+        // Validated within `maxStaleness` (a listing that showed a change sets 0: bought on scan).
+        if age <= configuration.maxStaleness.milliseconds {
+            backend.revalidateInBackground(key)
+            metrics.lookup(source: "cache", outcome: "stale", since: started)
+            return .answer(productAnswer(view, source: "cache", stale: true, catalog: catalog, allocator))
         }
-        return .slow { await self.liveAnswer(barcode, stale: nil, started: started, allocator) }
-    }
-
-    /// A miss (or an entry too stale to serve first): fetch live within the deadline, else answer
-    /// from what is known.
-    func liveAnswer(
-        _ barcode: Barcode, stale: HotProduct?, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
-    ) async -> Answer {
-        let deadline = started + configuration.liveTimeout
-        let outcome = await LiveDeadline.run(until: deadline + .milliseconds(250)) {
-            await self.backend.fetchLive(barcode, deadline: deadline)
-        }
-        switch outcome ?? .unavailable(reason: "timeout") {
-        case .found(let view):
-            metrics.lookup(source: "live", outcome: "hit", since: started)
-            return productAnswer(
-                view, source: "live", stale: false, catalog: backend.catalogEntry(barcode), allocator)
-        case .notFound:
-            return catalogOrNotFound(barcode, inStore: false, started: started, allocator)
-        case .unavailable(let reason):
-            if let stale {
-                metrics.lookup(source: "cache", outcome: "stale", since: started)
-                return productAnswer(
-                    stale, source: "cache", stale: true, catalog: backend.catalogEntry(barcode), allocator)
-            }
-            if let entry = backend.catalogEntry(barcode) {
-                metrics.lookup(source: "catalog", outcome: "hit", since: started)
-                return catalogAnswer(barcode, entry, allocator)
-            }
-            metrics.lookup(source: "none", outcome: "unavailable", since: started)
-            return .error(
-                .serviceUnavailable, code: "upstream_unavailable",
-                message: "barcode \(barcode) is not cached and Retail Digitals could not answer (\(reason)); "
-                    + "the scan can be retried, and the product is fetched as soon as upstream answers",
-                extra: [("reason", .string(reason))])
-        }
-    }
-
-    private func catalogOrNotFound(
-        _ barcode: Barcode, inStore: Bool, started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
-    ) -> Answer {
-        if let entry = backend.catalogEntry(barcode) {
-            metrics.lookup(source: "catalog", outcome: "hit", since: started)
-            return catalogAnswer(barcode, entry, allocator)
-        }
-        metrics.lookup(source: "none", outcome: "not_found", since: started)
-        let message =
-            inStore
-            ? "barcode \(barcode) is an in-store code (variable measure or restricted circulation) and the store "
-                + "catalog does not list it; add it to the catalog export"
-            : "barcode \(barcode) is not in the Retail Digitals catalog nor in the store catalog"
-        return .error(.notFound, code: "not_found", message: message)
+        return .slow { await self.liveAnswer(scanned, keys: [key], stale: view, started: started, allocator) }
     }
 
     /// The content type of every JSON answer.
     static let jsonType = "application/json; charset=utf-8"
 
-    private func productAnswer(
+    func productAnswer(
         _ view: HotProduct, source: String, stale: Bool, catalog: CatalogEntry?, _ allocator: ByteBufferAllocator
     ) -> Answer {
         var buffer = allocator.buffer(capacity: view.productMeta.utf8.count + 512 + view.images.count * 256)
         encoder.write(view, source: source, stale: stale, catalog: catalog, into: &buffer)
         return Answer(status: .ok, contentType: Self.jsonType, body: buffer)
-    }
-
-    private func catalogAnswer(_ barcode: Barcode, _ entry: CatalogEntry, _ allocator: ByteBufferAllocator) -> Answer {
-        var buffer = allocator.buffer(capacity: 256)
-        encoder.writeCatalogOnly(barcode: barcode.digits, catalog: entry, into: &buffer)
-        return Answer(status: .ok, contentType: "application/json; charset=utf-8", body: buffer)
     }
 }
 

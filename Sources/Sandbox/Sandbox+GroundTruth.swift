@@ -5,7 +5,7 @@ import Synchronization
 extension Sandbox {
     /// The current record of a product (any valid form of its barcode), or `nil`.
     public func product(_ barcode: String) -> SandboxProduct? {
-        let key = Barcode(barcode)?.digits ?? barcode
+        let key = (try? SandboxBarcode.key(barcode)) ?? barcode
         return state.withLock { $0.catalog.products[key] }
     }
 
@@ -23,7 +23,7 @@ extension Sandbox {
     /// image's version so clients receive new bytes); `nil` if it does not exist.
     @discardableResult
     public func updateProduct(_ barcode: String, changeImages: Bool = false) -> SandboxProduct? {
-        let key = Barcode(barcode)?.digits ?? barcode
+        let key = (try? SandboxBarcode.key(barcode)) ?? barcode
         let now = clock.now()
         return state.withLock { $0.catalog.update(key, now: now, changeImages: changeImages) }
     }
@@ -32,12 +32,21 @@ extension Sandbox {
     @discardableResult
     public func addProduct(variants: [ImageVariant]? = nil) -> SandboxProduct {
         let now = clock.now()
-        return state.withLock { $0.catalog.add(variants: variants, now: now) }
+        return state.withLock { $0.catalog.add(variants: variants, now: now)! }
+    }
+
+    /// Adds a product under `barcode` (the API's key of it: 8 digits are an EAN-8), changed at the
+    /// clock's now; `nil` when `barcode` is no valid key or is taken.
+    @discardableResult
+    public func addProduct(barcode: String, variants: [ImageVariant]? = nil) -> SandboxProduct? {
+        guard (try? SandboxBarcode.key(barcode)) == barcode else { return nil }
+        let now = clock.now()
+        return state.withLock { $0.catalog.add(variants: variants, now: now, barcode: barcode) }
     }
 
     /// Removes a product from the catalog.
     public func deleteProduct(_ barcode: String) {
-        let key = Barcode(barcode)?.digits ?? barcode
+        let key = (try? SandboxBarcode.key(barcode)) ?? barcode
         state.withLock { _ = $0.catalog.delete(key) }
     }
 
@@ -97,5 +106,23 @@ extension Sandbox {
     /// Totals over the ledger.
     public func ledgerSummary() -> LedgerSummary {
         LedgerSummary(ledger())
+    }
+}
+
+extension Sandbox {
+    /// The catalog's ambiguous 8-digit codes, in listing order of their products: EAN-8 products
+    /// whose digits are also a valid UPC-E, and UPC-A products whose UPC-E symbol is also a valid
+    /// EAN-8.
+    public var ambiguousCodes: [SandboxAmbiguousCode] {
+        products.compactMap { product in
+            let digits = product.barcode.utf8.map { $0 - UInt8(ascii: "0") }
+            if digits.count == 8, SandboxUPCE.expand(digits) != nil {
+                return SandboxAmbiguousCode(code: product.barcode, barcode: product.barcode)
+            }
+            guard digits.count == 12, let code = SandboxUPCE.compress(digits),
+                let text = try? SandboxBarcode.key(SandboxProductFactory.text(code))
+            else { return nil }
+            return SandboxAmbiguousCode(code: text, barcode: product.barcode)
+        }
     }
 }

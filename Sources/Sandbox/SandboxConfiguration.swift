@@ -11,6 +11,10 @@ public struct SandboxConfiguration: Sendable {
     public var products = 3000
     /// The catalog seed: the same `(products, seed)` and clock start give the same catalog.
     public var seed: UInt64 = 1
+    /// How many pairs of the catalog's products stand behind ambiguous 8-digit codes (valid both as
+    /// EAN-8 and as UPC-E), as in a real catalog: per pair one EAN-8 product and one UPC-A product
+    /// whose UPC-E symbol reads as an EAN-8 too. `nil`: one pair per 250 products (none below 250).
+    public var ambiguousProducts: Int?
     /// The Retail Digitals API clients.
     public var clients = [SandboxClientAccount.sandboxDefault]
     /// The per-store Retagly bearer tokens.

@@ -29,9 +29,8 @@ struct SandboxProductFactory: Sendable {
             }
             body.append(Barcode.checkDigit(of: body))
             let text = String(decoding: body.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-            guard let parsed = Barcode(text), parsed.digits == text, !parsed.isInStore, !used.contains(text) else {
-                continue
-            }
+            // The prefixes drawn are never in-store ones; the sandbox's own key keeps forms canonical.
+            guard (try? SandboxBarcode.key(text)) == text, !used.contains(text) else { continue }
             used.insert(text)
             return text
         }
@@ -51,11 +50,13 @@ struct SandboxProductFactory: Sendable {
         }
     }
 
-    /// A complete product of a random brand, last changed at `updatedAt`.
-    mutating func makeProduct(updatedAt: Date, variants: [ImageVariant]? = nil) -> SandboxProduct {
+    /// A complete product of a random brand, last changed at `updatedAt` (under `barcode` when given).
+    mutating func makeProduct(
+        updatedAt: Date, variants: [ImageVariant]? = nil, barcode given: String? = nil
+    ) -> SandboxProduct {
         let brand = random.pick(SandboxVocabulary.brands)
         let category = SandboxVocabulary.categories[random.pick(brand.categories)]!
-        let barcode = makeBarcode(manufacturer: brand.manufacturer)
+        let barcode = given ?? makeBarcode(manufacturer: brand.manufacturer)
         let name = "\(random.pick(category.nouns)) \(random.pick(SandboxVocabulary.sizes))"
         let meta = makeProductMeta(brand: brand.name, name: name, category: category)
         let chosen = (variants ?? makeVariants()).sorted()

@@ -87,13 +87,13 @@ extension SandboxState {
             var results: [JSONValue] = []
             for (index, item) in items.enumerated() {
                 guard let text = item.stringValue else { throw .badRequest("barcodes[\(index)] is not a string.") }
-                let barcode: Barcode
-                do throws(BarcodeError) {
-                    barcode = try Barcode(validating: text)
+                let barcode: String
+                do throws(SandboxBarcodeError) {
+                    barcode = try SandboxBarcode.key(text)
                 } catch {
                     throw .badRequest("barcodes[\(index)] is malformed: \(error.description).")
                 }
-                if let product = state.catalog.products[barcode.digits],
+                if let product = state.catalog.products[barcode],
                     state.inScope(product, clientID: caller.clientID)
                 {
                     results.append([

@@ -40,7 +40,8 @@ struct SandboxState: Sendable {
 
     init(configuration: SandboxConfiguration) {
         catalog = SandboxCatalog(
-            size: configuration.products, seed: configuration.seed, start: configuration.clock.now())
+            size: configuration.products, seed: configuration.seed, start: configuration.clock.now(),
+            ambiguous: configuration.ambiguousProducts)
         for account in configuration.clients where clients[account.id] == nil {
             clients[account.id] = Client(account: account)
             clientOrder.append(account.id)
@@ -77,7 +78,7 @@ struct SandboxState: Sendable {
     func ledgerEntry(_ request: SandboxAPIRequest, now: Date) -> LedgerEntry {
         var barcode: String?
         if request.endpoint != .imageDelivery, let parameter = request.pathParameter {
-            barcode = Barcode(parameter)?.digits ?? parameter
+            barcode = (try? SandboxBarcode.key(parameter)) ?? parameter
         }
         return LedgerEntry(
             time: now, requestID: request.requestID, clientID: nil, peerIP: request.peerIP, method: request.method,
@@ -101,18 +102,18 @@ struct SandboxState: Sendable {
     /// The product a `{barcode}` path parameter names: `400` when malformed, `404` when unknown,
     /// `403 scope_forbidden` when outside the client's brand scope.
     func product(for parameter: String?, clientID: String) throws(SandboxAPIError) -> SandboxProduct {
-        let barcode: Barcode
+        let barcode: String
         do {
-            barcode = try Barcode(validating: parameter ?? "")
+            barcode = try SandboxBarcode.key(parameter ?? "")
         } catch {
             throw .badRequest("Malformed barcode: \(error.description).")
         }
-        guard let product = catalog.products[barcode.digits] else {
-            throw .notFound("Barcode \(barcode.digits) is not in the catalog.")
+        guard let product = catalog.products[barcode] else {
+            throw .notFound("Barcode \(barcode) is not in the catalog.")
         }
         guard inScope(product, clientID: clientID) else {
             throw SandboxAPIError(
-                403, "scope_forbidden", "Barcode \(barcode.digits) is outside this client's brand scope.")
+                403, "scope_forbidden", "Barcode \(barcode) is outside this client's brand scope.")
         }
         return product
     }

@@ -1,7 +1,8 @@
 import Core
 
-/// One validated change from the POS: a barcode (canonical) and the fields it sets.
+/// One validated change from the POS: a barcode (the digits the POS sent: its identity toward
+/// Retagly) and the fields it sets.
 struct ShelfChange: Sendable, Hashable {
-    var barcode: Barcode
+    var barcode: StoreBarcode
     var fields: ShelfFields
 }

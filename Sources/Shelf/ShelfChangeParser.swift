@@ -1,18 +1,21 @@
 import Core
 
 /// Validates the body of `POST /v1/shelf/products` (pure): `{"products": [{"barcode", "price",
-/// "name", "stock", "on_sale", "sale_price"}, …]}`. Every item is checked and every problem
+/// "name", "stock", "on_sale", "sale_price", "unit"}, …]}`. Every item is checked and every problem
 /// reported; one bad item rejects the whole body.
 ///
-/// Rules: `barcode` a string that ``Barcode/init(validating:)`` accepts (stored canonical); `price`
+/// Rules: `barcode` a string that ``Barcode/init(validating:)`` accepts, kept as sent (the store's
+/// identity toward Retagly, see ``StoreBarcode``); `price`
 /// and `sale_price` a JSON number ≥ 0 with at most 2 decimals, or the same as a string (`"4.99"`,
 /// for POS stacks that serialise decimals as strings to keep them exact); `sale_price` may be
 /// `null` (clears it); `stock` a whole JSON number ≥ 0 or `null` (clears it); `on_sale` a boolean;
-/// `name` a non-blank string of at most 200 characters. Name, price and on_sale cannot be cleared.
+/// `name` a non-blank string of at most 200 characters; `unit` (Retagly's selling unit: `each`, `kg`,
+/// …) a non-blank string of at most 32 characters. Name, price, on_sale and unit cannot be cleared.
 /// An item must set at least one field; unknown fields are errors (a typo is never ignored).
 enum ShelfChangeParser {
-    static let knownFields: Set<String> = ["barcode", "price", "name", "stock", "on_sale", "sale_price"]
+    static let knownFields: Set<String> = ["barcode", "price", "name", "stock", "on_sale", "sale_price", "unit"]
     static let maximumNameLength = 200
+    static let maximumUnitLength = CatalogCSV.maximumUnitLength
     static let maximumStock = 1_000_000_000
 
     /// Why the body as a whole is unusable.
@@ -63,14 +66,14 @@ enum ShelfChangeParser {
         var problems: [String] = []
         for member in members where !knownFields.contains(member.key) {
             problems.append(
-                "unknown field '\(member.key)'; a change takes barcode, price, name, stock, on_sale, sale_price")
+                "unknown field '\(member.key)'; a change takes barcode, price, name, stock, on_sale, sale_price, unit")
         }
-        var barcode: Barcode?
+        var barcode: StoreBarcode?
         switch item["barcode"] {
         case nil, .null?: problems.append("barcode is required")
         case .string(let text)?:
             do throws(BarcodeError) {
-                barcode = try Barcode(validating: text)
+                barcode = try StoreBarcode(validating: text)
             } catch {
                 problems.append(error.description)
             }
@@ -78,6 +81,7 @@ enum ShelfChangeParser {
         }
         var fields = ShelfFields()
         fields.name = name(item["name"], problems: &problems)
+        fields.unit = unit(item["unit"], problems: &problems)
         if let price = item["price"] { fields.price = money(price, field: "price", problems: &problems) }
         switch item["sale_price"] {
         case nil: break
@@ -97,7 +101,8 @@ enum ShelfChangeParser {
         default: problems.append("on_sale must be true or false")
         }
         if problems.isEmpty, fields.isEmpty {
-            problems.append("the change sets nothing; send at least one of price, name, stock, on_sale, sale_price")
+            problems.append(
+                "the change sets nothing; send at least one of price, name, stock, on_sale, sale_price, unit")
         }
         guard problems.isEmpty, let barcode else {
             return .failure(
@@ -105,53 +110,5 @@ enum ShelfChangeParser {
                     index: index, barcode: item["barcode"]?.stringValue, message: problems.joined(separator: "; ")))
         }
         return .success(ShelfChange(barcode: barcode, fields: fields))
-    }
-
-    private static func name(_ value: JSONValue?, problems: inout [String]) -> String? {
-        guard let value else { return nil }
-        guard let text = value.stringValue else {
-            problems.append(
-                value.isNull
-                    ? "name cannot be cleared; omit it to keep the shelf name"
-                    : "name must be a string")
-            return nil
-        }
-        guard !text.allSatisfy(\.isWhitespace) else {
-            problems.append("name is blank; send the product name or omit the field")
-            return nil
-        }
-        guard text.count <= maximumNameLength else {
-            problems.append("name has \(text.count) characters; at most \(maximumNameLength) fit a shelf label")
-            return nil
-        }
-        return text
-    }
-
-    /// A price: a JSON number (or a numeric string) ≥ 0 with at most two decimals, parsed exactly.
-    private static func money(_ value: JSONValue, field: String, problems: inout [String]) -> Money? {
-        let literal: String
-        switch value {
-        case .number(let text): literal = text
-        case .string(let text): literal = text
-        case .null:
-            problems.append("\(field) cannot be cleared; omit it to keep the shelf price")
-            return nil
-        default:
-            problems.append("\(field) must be a number like 4.99")
-            return nil
-        }
-        if let money = Money(parsing: literal) { return money }
-        if literal.hasPrefix("-") {
-            problems.append("\(field) must be 0 or more")
-        } else if let dot = literal.firstIndex(of: "."), literal[literal.index(after: dot)...].allSatisfy(\.isNumber),
-            literal[literal.index(after: dot)...].count > 2
-        {
-            problems.append("\(field) has more than 2 decimal places")
-        } else if literal.allSatisfy({ $0.isNumber || $0 == "." }), !literal.isEmpty, literal.first != "." {
-            problems.append("\(field) must be under 1000000000")
-        } else {
-            problems.append("\(field) must be a plain decimal like 4.99 (no exponent, sign or spaces)")
-        }
-        return nil
     }
 }

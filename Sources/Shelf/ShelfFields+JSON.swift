@@ -10,6 +10,7 @@ extension ShelfFields {
         if let stock { members.append(("stock", stock.wrapped.map { .int($0) } ?? .null)) }
         if let onSale { members.append(("on_sale", .bool(onSale))) }
         if let salePrice { members.append(("sale_price", salePrice.wrapped.map { .number($0.jsonLiteral) } ?? .null)) }
+        if let unit { members.append(("unit", .string(unit))) }
         return .object(members)
     }
 
@@ -38,16 +39,18 @@ extension ShelfFields {
         case .number(let literal)?: salePrice = Money(parsing: literal).map { .value($0) }
         default: break
         }
+        unit = value["unit"]?.stringValue
     }
 
-    /// The Retagly product object for `barcode`: camelCase, only the fields set.
-    func retaglyJSON(barcode: Barcode) -> JSONValue {
+    /// The Retagly product object for `barcode` (the store's own digits): camelCase, only the fields set.
+    func retaglyJSON(barcode: StoreBarcode) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("barcode", .string(barcode.digits))]
         if let name { members.append(("name", .string(name))) }
         if let price { members.append(("price", .number(price.jsonLiteral))) }
         if let stock { members.append(("stock", stock.wrapped.map { .int($0) } ?? .null)) }
         if let onSale { members.append(("onSale", .bool(onSale))) }
         if let salePrice { members.append(("salePrice", salePrice.wrapped.map { .number($0.jsonLiteral) } ?? .null)) }
+        if let unit { members.append(("unit", .string(unit))) }
         return .object(members)
     }
 }

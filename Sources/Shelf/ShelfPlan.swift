@@ -4,13 +4,13 @@ import Core
 struct ShelfPlan: Sendable {
     /// A barcode and the newest outbox sequence a decision covers.
     struct Settled: Sendable, Hashable {
-        var barcode: Barcode
+        var barcode: StoreBarcode
         var throughSeq: Int64
     }
 
     /// A barcode that cannot be sent, and why (an item error, kept until a newer change arrives).
     struct Problem: Sendable, Hashable {
-        var barcode: Barcode
+        var barcode: StoreBarcode
         var throughSeq: Int64
         var message: String
     }

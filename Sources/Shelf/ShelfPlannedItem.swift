@@ -2,7 +2,7 @@ import Core
 
 /// One product ready to send to Retagly: the merged changes of one barcode, as a payload.
 struct ShelfPlannedItem: Sendable, Hashable {
-    var barcode: Barcode
+    var barcode: StoreBarcode
     /// The newest outbox sequence merged in: once Retagly confirms, changes up to here leave.
     var throughSeq: Int64
     /// The fields to send.

@@ -12,8 +12,11 @@ import Store
 ///   from then on: name from the changes, else the delivered state, else Retail Digitals'
 ///   `product_name`, else the store catalog; price from the changes, the delivered state or the
 ///   catalog; stock, on_sale and sale_price from the changes, the delivered state, the catalog,
-///   else Retagly's defaults (no stock, not on sale, no sale price). No name or no price → a
+///   else Retagly's defaults (no stock, not on sale, no sale price); unit from the changes, the
+///   delivered state or the catalog, else left to Retagly (`each`). No name or no price → a
 ///   problem (an item error that waits for a newer change).
+/// - Products are keyed by the digits the store used (``StoreBarcode``), which are what Retagly
+///   receives; the catalog row and Retail Digitals' name are found by the key those digits read as.
 /// - A barcode held back by an item error with no newer change is skipped.
 enum ShelfPlanner {
     /// - Parameters:
@@ -24,11 +27,11 @@ enum ShelfPlanner {
     ///   - catalog: the store catalog.
     ///   - metaName: Retail Digitals' `product_name` of a barcode, if cached.
     static func plan(
-        rows: [ShelfOutboxRow], states: [Barcode: ShelfProductState], excluding: Set<Barcode> = [],
-        limit: Int, catalog: [Barcode: CatalogEntry], metaName: (Barcode) -> String?
+        rows: [ShelfOutboxRow], states: [StoreBarcode: ShelfProductState], excluding: Set<StoreBarcode> = [],
+        limit: Int, catalog: [Barcode: CatalogEntry], metaName: (StoreBarcode) -> String?
     ) -> ShelfPlan {
-        var order: [Barcode] = []
-        var merged: [Barcode: (fields: ShelfFields, through: Int64)] = [:]
+        var order: [StoreBarcode] = []
+        var merged: [StoreBarcode: (fields: ShelfFields, through: Int64)] = [:]
         for row in rows where !excluding.contains(row.barcode) {
             let fields = ShelfFields(stored: row.change)
             if let existing = merged[row.barcode] {
@@ -58,13 +61,14 @@ enum ShelfPlanner {
                 }
                 continue
             }
-            let entry = catalog[barcode]
+            let entry = catalog[barcode.key]
             var whole = delivered.overlaid(with: changes)
             whole.name = whole.name ?? metaName(barcode) ?? entry?.name
             whole.price = whole.price ?? entry?.price
             whole.stock = whole.stock ?? entry?.stock.map { .value($0) } ?? .null
             whole.onSale = whole.onSale ?? entry?.onSale ?? false
             whole.salePrice = whole.salePrice ?? entry?.salePrice.map { .value($0) } ?? .null
+            whole.unit = whole.unit ?? entry?.unit
             guard whole.name != nil, whole.price != nil else {
                 plan.problems.append(
                     .init(barcode: barcode, throughSeq: through, message: missingMessage(whole, barcode: barcode)))
@@ -81,7 +85,7 @@ enum ShelfPlanner {
         return plan
     }
 
-    private static func missingMessage(_ whole: ShelfFields, barcode: Barcode) -> String {
+    private static func missingMessage(_ whole: ShelfFields, barcode: StoreBarcode) -> String {
         let missing = [whole.name == nil ? "name" : nil, whole.price == nil ? "price" : nil].compactMap { $0 }
         return "barcode \(barcode) is new to the shelf displays and its \(missing.joined(separator: " and ")) "
             + "is unknown (neither the changes, Retail Digitals nor the store catalog have it); send a change "

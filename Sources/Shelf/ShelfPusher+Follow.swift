@@ -83,7 +83,7 @@ extension ShelfPusher {
     /// Between polls: when fewer than the batch threshold of other products wait, send them
     /// directly (a POS price change does not wait for a session's verification); barcodes the
     /// session carries wait for it to end, so an older session value never lands after a newer one.
-    func deliverBetweenPolls(excluding carried: Set<Barcode>) async throws {
+    func deliverBetweenPolls(excluding carried: Set<StoreBarcode>) async throws {
         let plan = try await makePlan(excluding: carried, limit: configuration.batchThreshold)
         try await record(plan)
         guard !plan.items.isEmpty, plan.items.count < configuration.batchThreshold, !plan.truncated else { return }

@@ -8,7 +8,7 @@ extension ShelfPusher {
     static let maximumRowsPerRound = 250_000
 
     /// Plans the next delivery from the outbox (one read transaction).
-    func makePlan(excluding: Set<Barcode>, limit: Int) async throws -> ShelfPlan {
+    func makePlan(excluding: Set<StoreBarcode>, limit: Int) async throws -> ShelfPlan {
         let catalog = catalog()
         return try await database.read { connection in
             let rows = try connection.pendingShelfChanges(limit: Self.maximumRowsPerRound)
@@ -19,9 +19,11 @@ extension ShelfPusher {
         }
     }
 
-    /// Retail Digitals' `product_meta.product_name` of `barcode` from the cache, if any.
-    static func productName(_ barcode: Barcode, connection: ReadConnection) -> String? {
-        guard let record = try? connection.product(barcode),
+    /// Retail Digitals' `product_meta.product_name` of `barcode` from the cache, if any: the product its
+    /// digits read as, else (an ambiguous 8-digit code) the UPC-A its UPC-E reading expands to.
+    static func productName(_ barcode: StoreBarcode, connection: ReadConnection) -> String? {
+        let cached = barcode.key.readings.lazy.compactMap { try? connection.product($0) }.first
+        guard let record = cached,
             let meta = try? JSONValue(parsing: record.productMeta),
             let name = meta["product_name"]?.stringValue
         else { return nil }

@@ -15,6 +15,9 @@ public struct CatalogSnapshot: Sendable {
     public let loadedAt: Date?
     /// Rows skipped or warned about in the file the entries came from.
     public let problemCount: Int
+    /// For each ambiguous 8-digit catalog code (valid both as EAN-8 and as UPC-E), the UPC-A its
+    /// UPC-E reading expands to → the code: the product the store sells may be keyed upstream by it.
+    public let upcEReadings: [Barcode: Barcode]
 
     public init(
         entries: [Barcode: CatalogEntry], path: String, isLoaded: Bool, loadedAt: Date?, problemCount: Int = 0
@@ -24,13 +27,25 @@ public struct CatalogSnapshot: Sendable {
         self.isLoaded = isLoaded
         self.loadedAt = loadedAt
         self.problemCount = problemCount
+        var readings: [Barcode: Barcode] = [:]
+        for code in entries.keys {
+            if let upcA = code.upcEExpansion { readings[upcA] = code }
+        }
+        self.upcEReadings = readings
     }
 
     /// The entry of `barcode`, if the store sells it.
     public subscript(barcode: Barcode) -> CatalogEntry? { entries[barcode] }
 
-    /// Whether the store sells `barcode`.
-    public func contains(_ barcode: Barcode) -> Bool { entries[barcode] != nil }
+    /// Whether the store sells `barcode`: a catalog row reads as it, or an ambiguous 8-digit code of
+    /// the catalog may mean it (it is the UPC-A that code's UPC-E reading expands to).
+    public func contains(_ barcode: Barcode) -> Bool { entries[barcode] != nil || upcEReadings[barcode] != nil }
+
+    /// The keys to ask upstream about for the catalog's codes (in-store codes left out): each code,
+    /// and after an ambiguous one the UPC-A its UPC-E reading expands to, in code order.
+    public var upstreamReadings: [Barcode] {
+        entries.keys.filter { !$0.isInStore }.sorted().flatMap(\.readings)
+    }
 
     /// How many products the store sells.
     public var count: Int { entries.count }

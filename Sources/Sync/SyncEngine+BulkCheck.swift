@@ -10,21 +10,31 @@ extension SyncEngine {
     /// checked 500 per call under a per-day, per-body Idempotency-Key. Existing ones are queued (with
     /// their variants), the others get negative entries. A transient failure skips the rest of the
     /// prefilter for this run (the unchecked barcodes stay candidates for the next run).
+    ///
+    /// An ambiguous 8-digit code (valid as EAN-8 and as UPC-E) is checked in both readings, each
+    /// that has no fresh negative entry, unless either is cached or queued already (then that one is
+    /// the product). When both exist upstream the EAN-8 is queued, as upstream keys 8 digits.
     func prefilter(_ run: SyncRun) async throws {
         guard configuration.bulkCheck, run.mode != .barcodes, let catalog = catalog(), catalog.isLoaded else { return }
-        let barcodes = catalog.entries.keys.filter { !$0.isInStore }.sorted()
+        let codes = catalog.entries.keys.filter { !$0.isInStore }.sorted()
         let now = UnixMillis(clock.now())
         let ttl = configuration.negativeTTL
         let candidates = try await database.read { connection -> [Barcode] in
             let queued = try connection.queuedBarcodes(run.id)
-            let cached = try connection.cachedUpdatedAt(for: barcodes)
-            return try barcodes.filter { barcode in
-                guard !queued.contains(barcode), cached[barcode] == nil else { return false }
-                guard let negative = try connection.negative(barcode) else { return true }
-                return negative.isExpired(at: now, ttl: ttl)
+            let cached = try connection.cachedUpdatedAt(for: catalog.upstreamReadings)
+            var candidates: [Barcode] = []
+            for code in codes where !code.readings.contains(where: { queued.contains($0) || cached[$0] != nil }) {
+                for reading in code.readings {
+                    if let negative = try connection.negative(reading), !negative.isExpired(at: now, ttl: ttl) {
+                        continue
+                    }
+                    candidates.append(reading)
+                }
             }
+            return candidates
         }
         guard !candidates.isEmpty else { return }
+        var found = Set<Barcode>()
         let day = Timestamp.formatDay(await serverNow())
         for chunk in BulkCheckKey.chunks(candidates) {
             if Task.isCancelled { throw SyncInterruption.cancelled }
@@ -43,21 +53,29 @@ extension SyncEngine {
                     throw interruption(for: error, during: "bulk_check")
                 }
             }
-            try await record(result, of: run)
+            try await record(result, of: run, readings: catalog.upcEReadings, found: &found)
         }
     }
 
-    /// Queues the barcodes a bulk-check found and records negatives for the others.
-    private func record(_ result: BulkCheckResult, of run: SyncRun) async throws {
+    /// Queues the barcodes a bulk-check found and records negatives for the others. A UPC-A reading
+    /// of an ambiguous code whose EAN-8 was found (`found`: every barcode found so far in this run)
+    /// is not queued.
+    private func record(
+        _ result: BulkCheckResult, of run: SyncRun, readings: [Barcode: Barcode], found foundSoFar: inout Set<Barcode>
+    ) async throws {
         let spent = result.replayed ? Credits.zero : (result.creditsDebited ?? result.expectedCost)
         metrics.bulkCheck(replayed: result.replayed)
         metrics.creditsSpent(spent, mode: run.mode)
         let now = UnixMillis(clock.now())
         let found = result.results.filter(\.exists)
         let missing = result.results.filter { !$0.exists }
+        let wanted = found.filter { item in
+            defer { foundSoFar.insert(item.barcode) }
+            return !item.barcode.isInStore && !(readings[item.barcode].map(foundSoFar.contains) ?? false)
+        }
         try await database.write { connection in
-            let counts = try connection.scanCounts(for: found.map(\.barcode))
-            let work = found.filter { !$0.barcode.isInStore }.map { item in
+            let counts = try connection.scanCounts(for: wanted.map(\.barcode))
+            let work = wanted.map { item in
                 SyncWorkItem(
                     barcode: item.barcode, priority: counts[item.barcode] ?? 0, variants: item.variants,
                     listedUpdatedAt: item.updatedAt)

@@ -65,7 +65,9 @@ extension SyncEngine {
         }
     }
 
-    /// Fetches one item unless the cache already has it, and records the outcome.
+    /// Fetches one item unless the cache already has it, and records the outcome. An ambiguous 8-digit
+    /// code upstream does not know as EAN-8 (a free 404) is asked for as the UPC-A its UPC-E reading
+    /// expands to (a code given to a `barcodes` run is not resolved yet).
     private func process(_ item: SyncWorkItem, of run: SyncRun) async -> SyncInterruption? {
         let barcode = item.barcode
         let wanted = fetcher.configuration.wantedVariants(available: item.variants)
@@ -82,8 +84,12 @@ extension SyncEngine {
                 try await record(run, barcode, .failedPermanent("an in-store code never goes upstream"), credits: .zero)
                 return nil
             }
-            guard let outcome = await fetcher.fetch(barcode, purpose: .sync, available: item.variants) else {
+            guard var outcome = await fetcher.fetch(barcode, purpose: .sync, available: item.variants) else {
                 return .cancelled
+            }
+            if outcome == .notFound, let upcA = barcode.upcEExpansion {
+                guard let other = await fetcher.fetch(upcA, purpose: .sync) else { return .cancelled }
+                outcome = other
             }
             switch outcome {
             case .stored(_, let credits):

@@ -35,6 +35,50 @@ struct BarcodeTests {
         }
     }
 
+    @Test(
+        "Eight digits valid both as EAN-8 and as UPC-E key as the EAN-8 upstream knows, with the UPC-A as the other reading"
+    )
+    func ambiguousEightDigits() throws {
+        let code = try Barcode(validating: "11234562")
+        #expect(code.digits == "11234562")
+        #expect(code.symbology == .ean8)
+        #expect(!code.isInStore)
+        #expect(code.upcEExpansion?.digits == "112345000062")
+        #expect(code.readings.map(\.digits) == ["11234562", "112345000062"])
+        #expect(try Barcode(validating: "00000011234562") == code)
+    }
+
+    @Test("A UPC-E that is no valid EAN-8 still reads as its UPC-A, with no other reading")
+    func upcEOnly() throws {
+        let code = try Barcode(validating: "12346008")
+        #expect(code.digits == "123000004608")
+        #expect(code.upcEExpansion == nil)
+        #expect(try Barcode(validating: "96385074").upcEExpansion == nil)
+        #expect(try Barcode(validating: "017000161563").upcEExpansion == nil)
+    }
+
+    @Test(
+        "A UPC-E whose digits are also a restricted EAN-8 (prefix 0) reads as its UPC-A: in-store codes never go upstream"
+    )
+    func restrictedEAN8OrUPCE() throws {
+        let code = try Barcode(validating: "01234565")
+        #expect(code.digits == "012345000065")
+        #expect(!code.isInStore)
+        #expect(code.upcEExpansion == nil)
+    }
+
+    @Test("A store barcode keeps the digits it was given and reads as the canonical key")
+    func storeBarcode() throws {
+        let padded = try StoreBarcode(validating: "0017000161563")
+        #expect(padded.digits == "0017000161563")
+        #expect(padded.key == (try Barcode(validating: "017000161563")))
+        #expect(padded != StoreBarcode(padded.key))
+        let upcE = try StoreBarcode(validating: "12346008")
+        #expect(upcE.digits == "12346008" && upcE.key.digits == "123000004608")
+        #expect(StoreBarcode(trusted: "12346008") == upcE)
+        #expect(StoreBarcode("1234600") == nil)
+    }
+
     @Test("An EAN-8 with a country prefix is a global code; prefixes 0 and 2 are in-store")
     func ean8() throws {
         let code = try Barcode(validating: "96385074")

@@ -37,6 +37,23 @@ struct CatalogCSVTests {
         #expect(result.problems[0].message.contains("check digit"))
     }
 
+    @Test("A row keeps its barcode as written and its optional unit; a unit too long for a shelf label is refused")
+    func storeFormAndUnit() throws {
+        let long = String(repeating: "u", count: 33)
+        let csv =
+            "barcode,name,price,unit\n0017000161563,Cereal,4.99,each\n12346008,Apples,2.49,kg\n"
+            + "11234562,Tea,3.00,\n96385074,Long,1.00,\(long)\n"
+        let result = try CatalogCSV.parse(Array(csv.utf8))
+        let cereal = try #require(result.entries[Barcode("017000161563")!])
+        #expect(cereal.storeBarcode.digits == "0017000161563" && cereal.unit == "each")
+        let apples = try #require(result.entries[Barcode("123000004608")!])
+        #expect(apples.storeBarcode.digits == "12346008" && apples.unit == "kg")
+        #expect(apples.json["unit"] == "kg")
+        #expect(result.entries[Barcode("11234562")!]?.unit == nil)
+        #expect(result.problems.map(\.line) == [5])
+        #expect(result.problems.first?.message.contains("unit") == true)
+    }
+
     @Test("A header without the required columns is refused with what it must contain")
     func refusesHeader() {
         #expect(throws: CatalogCSV.HeaderError.self) { try CatalogCSV.parse(Array("sku,title\n1,x\n".utf8)) }

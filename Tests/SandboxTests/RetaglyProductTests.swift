@@ -112,6 +112,20 @@ struct RetaglyProductTests {
         }
     }
 
+    @Test("Eight digits are kept as sent: a UPC-E symbol is its own product, never expanded to its UPC-A")
+    func eightDigitsAsSent() async throws {
+        try await Server.run { server in
+            // 04963406 is the UPC-E of 049000006346 (and no EAN-8); 96385074 an EAN-8.
+            let reply = try await server.send(
+                "add", [RetaglyFixtures.product("04963406"), RetaglyFixtures.product("96385074")])
+            #expect(reply.status == 200)
+            let products = server.sandbox.products(token: Server.tokenA)
+            #expect(Set(products.keys) == ["04963406", "96385074"])
+            let bad = try await server.send("add", [RetaglyFixtures.product("04963407")])
+            #expect(bad.items.first?["message"]?.stringValue?.contains("check digit") == true)
+        }
+    }
+
     @Test("displaysQueued counts the displays bound to each distinct barcode of the request once")
     func displaysQueued() async throws {
         try await Server.run { server in

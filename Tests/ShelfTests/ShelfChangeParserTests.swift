@@ -9,7 +9,7 @@ struct ShelfChangeParserTests {
         ShelfChangeParser.parse(Array(text.utf8), limit: limit)
     }
 
-    @Test("A valid body gives canonical barcodes and exactly the fields sent, null clearing stock and sale price")
+    @Test("A valid body keeps each barcode as sent and exactly the fields sent, null clearing stock and sale price")
     func validBody() throws {
         let result = parse(
             """
@@ -22,7 +22,9 @@ struct ShelfChangeParserTests {
             """)
         let changes = try result.get()
         #expect(changes.count == 3)
-        #expect(changes[0].barcode.digits == "017000161563")
+        // The store's form is its identity toward Retagly; it reads as the canonical UPC-A.
+        #expect(changes[0].barcode.digits == "0017000161563")
+        #expect(changes[0].barcode.key.digits == "017000161563")
         #expect(changes[0].fields.name == "Oat Rings")
         #expect(changes[0].fields.price == Money(cents: 499))
         #expect(changes[0].fields.stock == .value(12))
@@ -30,6 +32,26 @@ struct ShelfChangeParserTests {
         #expect(changes[0].fields.salePrice == .value(Money(cents: 350)))
         #expect(changes[1].fields == ShelfFields(stock: .null, salePrice: .null))
         #expect(changes[2].fields == ShelfFields(price: Money(cents: 0)))
+    }
+
+    @Test("unit is a non-blank string of at most 32 characters that cannot be cleared")
+    func unit() throws {
+        let changes = try parse(#"{"products": [{"barcode": "12346008", "unit": "kg"}]}"#).get()
+        #expect(changes[0].barcode.digits == "12346008")
+        #expect(changes[0].fields == ShelfFields(unit: "kg"))
+        let long = String(repeating: "u", count: 33)
+        let result = parse(
+            """
+            {"products": [{"barcode": "12346008", "unit": null}, {"barcode": "12346008", "unit": " "},
+              {"barcode": "12346008", "unit": "\(long)"}, {"barcode": "12346008", "unit": 3}]}
+            """)
+        guard case .failure(.items(let problems)) = result else {
+            Issue.record("expected item problems, got \(result)")
+            return
+        }
+        #expect(problems.map(\.index) == [0, 1, 2, 3])
+        #expect(problems[0].message.contains("unit cannot be cleared"))
+        #expect(problems.dropFirst().allSatisfy { $0.message.contains("unit must be a non-blank string") })
     }
 
     @Test("Every bad item is reported with its index, barcode as sent and every problem, and nothing is accepted")

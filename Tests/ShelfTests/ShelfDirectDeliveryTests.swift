@@ -23,12 +23,14 @@ struct ShelfDirectDeliveryTests {
         "New products go through /add with names from Retail Digitals or the catalog, later changes through /productUpdate"
     )
     func addThenUpdate() async throws {
-        let catalog = [soap: CatalogEntry(barcode: soap, name: "CATALOG SOAP", price: ShelfSamples.money("1.99"))]
+        let catalog = [
+            soap.key: CatalogEntry(storeBarcode: soap, name: "CATALOG SOAP", price: ShelfSamples.money("1.99"))
+        ]
         try await ShelfTestbed.run(catalog: catalog) { testbed in
             try await testbed.database.write { connection in
                 try connection.saveProduct(
                     ProductRecord(
-                        barcode: self.cereal, productMeta: #"{"product_name": "Meta Oat Rings", "brand": "Acme"}"#,
+                        barcode: self.cereal.key, productMeta: #"{"product_name": "Meta Oat Rings", "brand": "Acme"}"#,
                         updatedAt: "2026-06-04T15:49:50Z", fetchedAt: UnixMillis.now(), source: .sync))
             }
             let answer = await testbed.send([

@@ -13,7 +13,7 @@ struct ShelfFullPushTests {
     private func catalog(_ count: Int, price: String = "2.00") -> [Barcode: CatalogEntry] {
         Dictionary(
             uniqueKeysWithValues: (1...count).map { n in
-                let barcode = ShelfSamples.barcode(n)
+                let barcode = ShelfSamples.barcode(n).key
                 return (
                     barcode,
                     CatalogEntry(barcode: barcode, name: "Catalog \(n)", price: ShelfSamples.money(price), stock: n)
@@ -59,7 +59,7 @@ struct ShelfFullPushTests {
             }
             // A new catalog, exported an hour ago (before the POS change), with new prices and stock.
             var newer = catalog(3, price: "3.00")
-            newer[ShelfSamples.barcode(2)]?.stock = 99
+            newer[ShelfSamples.barcode(2).key]?.stock = 99
             let second = testbed.makePusher(catalog: newer, catalogAsOf: exported)
             #expect(try await second.queueFullPush() == 2, "product 1 only changes its price, which the POS set later")
             try await withThrowingTaskGroup(of: Void.self) { group in

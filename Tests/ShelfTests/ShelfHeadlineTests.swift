@@ -25,8 +25,9 @@ struct ShelfHeadlineTests {
 
     /// One random change for `barcode`: whole the first time, then a few random fields; with the
     /// `RetaglyProductChange` it amounts to, to replay on the expected store.
-    private func change(_ barcode: Barcode, first: Bool, _ random: inout Generator) -> (JSONValue, RetaglyProductChange)
-    {
+    private func change(
+        _ barcode: StoreBarcode, first: Bool, _ random: inout Generator
+    ) -> (JSONValue, RetaglyProductChange) {
         var fields: [(String, JSONValue)] = []
         var expected = RetaglyProductChange(barcode: barcode.digits)
         if first || random.chance(10) {

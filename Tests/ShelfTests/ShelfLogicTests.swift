@@ -11,7 +11,7 @@ struct ShelfLogicTests {
     let soap = ShelfSamples.barcode(2)
 
     private func row(
-        _ seq: Int64, _ barcode: Barcode, _ fields: ShelfFields, source: ShelfChangeSource = .pos
+        _ seq: Int64, _ barcode: StoreBarcode, _ fields: ShelfFields, source: ShelfChangeSource = .pos
     )
         -> ShelfOutboxRow
     {
@@ -20,7 +20,7 @@ struct ShelfLogicTests {
             acceptedAt: UnixMillis(seq * 1000))
     }
 
-    private func known(_ barcode: Barcode, _ delivered: ShelfFields, seq: Int64 = 0) -> ShelfProductState {
+    private func known(_ barcode: StoreBarcode, _ delivered: ShelfFields, seq: Int64 = 0) -> ShelfProductState {
         ShelfProductState(barcode: barcode, known: true, delivered: delivered.storedJSON.jsonText, deliveredSeq: seq)
     }
 
@@ -66,8 +66,8 @@ struct ShelfLogicTests {
     func newProductFill() {
         let third = ShelfSamples.barcode(3)
         let catalog = [
-            cereal: CatalogEntry(barcode: cereal, name: "CATALOG CEREAL", price: Money(cents: 300), stock: 7),
-            soap: CatalogEntry(barcode: soap, name: "CATALOG SOAP", price: Money(cents: 100), onSale: true),
+            cereal.key: CatalogEntry(storeBarcode: cereal, name: "CATALOG CEREAL", price: Money(cents: 300), stock: 7),
+            soap.key: CatalogEntry(storeBarcode: soap, name: "CATALOG SOAP", price: Money(cents: 100), onSale: true),
         ]
         let rows = [
             row(1, cereal, ShelfFields(price: Money(cents: 499))),
@@ -129,16 +129,17 @@ struct ShelfLogicTests {
         let third = ShelfSamples.barcode(3)
         let fourth = ShelfSamples.barcode(4)
         let catalog = [
-            cereal: CatalogEntry(barcode: cereal, name: "C", price: Money(cents: 500), stock: 4, onSale: false),
-            soap: CatalogEntry(barcode: soap, name: "S", price: Money(cents: 200)),
-            third: CatalogEntry(barcode: third, name: "T", price: Money(cents: 300)),
-            fourth: CatalogEntry(barcode: fourth, name: "F", price: Money(cents: 400)),
+            cereal.key: CatalogEntry(
+                storeBarcode: cereal, name: "C", price: Money(cents: 500), stock: 4, onSale: false),
+            soap.key: CatalogEntry(storeBarcode: soap, name: "S", price: Money(cents: 200)),
+            third.key: CatalogEntry(storeBarcode: third, name: "T", price: Money(cents: 300)),
+            fourth.key: CatalogEntry(storeBarcode: fourth, name: "F", price: Money(cents: 400)),
         ]
         var cerealState = known(
             cereal, ShelfFields(name: "C", price: Money(cents: 450), stock: .value(4), onSale: false, salePrice: .null))
-        cerealState.posSetAt = [nil, nil, UnixMillis(9_000), nil, nil]
+        cerealState.posSetAt = [nil, nil, UnixMillis(9_000), nil, nil, nil]
         var soapState = known(soap, ShelfFields(name: "S", price: Money(cents: 100)))
-        soapState.posSetAt = [nil, UnixMillis(20_000), nil, nil, nil]
+        soapState.posSetAt = [nil, UnixMillis(20_000), nil, nil, nil, nil]
         let states = [cereal: cerealState, soap: soapState]
         let pending = [row(9, fourth, ShelfFields(name: "F", price: Money(cents: 400)))]
         let changes = ShelfFullPush.changes(

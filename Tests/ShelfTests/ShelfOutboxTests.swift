@@ -48,7 +48,9 @@ struct ShelfOutboxTests {
                 directory: directory.path, logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
             let rows = try await reopened.read { try $0.pendingShelfChanges(limit: 10) }
             try await reopened.close()
-            #expect(rows.map(\.barcode) == [cereal, cereal, cereal])
+            // Each change keeps the digits the POS sent (its identity toward Retagly), one product key.
+            #expect(rows.map(\.barcode.digits) == [cereal.digits, cereal.digits, "0" + cereal.digits])
+            #expect(rows.allSatisfy { $0.barcode.key == cereal.key })
             #expect(rows.map(\.seq) == rows.map(\.seq).sorted())
             #expect(
                 rows.map { ShelfFields(stored: $0.change) } == [

@@ -32,7 +32,7 @@ extension ConfigurationKey {
         .init("lookup.live_timeout", "800ms", "deadline of a live fetch on a cache miss"),
         .init("lookup.max_staleness", "7d", "a cached entry older than this is refetched before answering"),
         .init("lookup.image_cache_bytes", "64MiB", "image bytes kept in memory for serving"),
-        .init("catalog.path", "", "the POS catalog export (CSV: barcode,name,price[,stock,on_sale,sale_price])"),
+        .init("catalog.path", "", "the POS catalog export (CSV: barcode,name,price[,stock,on_sale,sale_price,unit])"),
         .init("sync.enabled", "true", "run the nightly sync", reloadable: true),
         .init("sync.at", "\"03:00\"", "store-local time of the nightly sync (HH:MM)", reloadable: true),
         .init(

@@ -4,7 +4,8 @@ import Foundation
 /// One product as a Retagly store holds it: the ground truth a test compares with what the POS
 /// last asked for.
 public struct RetaglyProduct: Sendable, Hashable {
-    /// The canonical barcode digits (``Barcode/digits``), the store's key.
+    /// The store's key: the 8 digits as sent (EAN-8 or UPC-E, never expanded), longer codes without
+    /// GTIN padding (the 13-digit form of a UPC-A is the UPC-A).
     public var barcode: String
     public var name: String
     public var price: Money

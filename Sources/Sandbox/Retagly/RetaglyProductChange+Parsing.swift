@@ -31,8 +31,8 @@ extension RetaglyProductChange {
         switch item["barcode"] {
         case nil, .null?: problems.append("barcode is required")
         case .string(let text)?:
-            do throws(BarcodeError) {
-                canonical = try Barcode(validating: text).digits
+            do throws(SandboxBarcodeError) {
+                canonical = try SandboxBarcode.shelfKey(text)
             } catch {
                 problems.append(error.description)
             }

@@ -4,7 +4,7 @@ import Foundation
 /// The fields one product entry of a request sets: a whole product for `/add`, a partial one for
 /// `/productUpdate`, either for a batch push. `nil` means "not sent": the stored value is kept.
 public struct RetaglyProductChange: Sendable, Hashable {
-    /// The canonical barcode digits (``Barcode/digits``).
+    /// The store's key of the barcode: 8 digits as sent, longer ones without GTIN padding.
     public var barcode: String
     public var name: String?
     public var price: Money?

@@ -11,7 +11,7 @@ extension ReadableConnection {
         while try statement.step() {
             rows.append(
                 ShelfOutboxRow(
-                    seq: statement.int64(0), barcode: Barcode(trustedCanonical: statement.text(1)),
+                    seq: statement.int64(0), barcode: StoreBarcode(trusted: statement.text(1)),
                     change: statement.text(2), source: ShelfChangeSource(rawValue: statement.text(3)) ?? .pos,
                     acceptedAt: UnixMillis(statement.int64(4))))
         }
@@ -19,10 +19,12 @@ extension ReadableConnection {
     }
 
     /// The shelf state of each of `barcodes` that has one.
-    public func shelfProductStates(for barcodes: some Sequence<Barcode>) throws -> [Barcode: ShelfProductState] {
+    public func shelfProductStates(
+        for barcodes: some Sequence<StoreBarcode>
+    ) throws -> [StoreBarcode: ShelfProductState] {
         let statement = try sqlite.cached("SELECT \(Self.shelfProductColumns) FROM shelf_products WHERE barcode = ?")
         defer { statement.reset() }
-        var found: [Barcode: ShelfProductState] = [:]
+        var found: [StoreBarcode: ShelfProductState] = [:]
         for barcode in barcodes {
             statement.reset()
             try statement.bind([.text(barcode.digits)])
@@ -32,10 +34,10 @@ extension ReadableConnection {
     }
 
     /// Every barcode's shelf state (the full catalog push compares the whole catalog with it).
-    public func allShelfProductStates() throws -> [Barcode: ShelfProductState] {
+    public func allShelfProductStates() throws -> [StoreBarcode: ShelfProductState] {
         let statement = try sqlite.cached("SELECT \(Self.shelfProductColumns) FROM shelf_products")
         defer { statement.reset() }
-        var found: [Barcode: ShelfProductState] = [:]
+        var found: [StoreBarcode: ShelfProductState] = [:]
         while try statement.step() {
             let state = Self.shelfProductState(statement)
             found[state.barcode] = state
@@ -76,7 +78,7 @@ extension ReadableConnection {
         while try statement.step() {
             errors.append(
                 ShelfItemErrorRecord(
-                    barcode: Barcode(trustedCanonical: statement.text(0)), message: statement.text(1),
+                    barcode: StoreBarcode(trusted: statement.text(0)), message: statement.text(1),
                     at: UnixMillis(statement.int64(2))))
         }
         return errors
@@ -93,17 +95,17 @@ extension ReadableConnection {
     static var shelfProductColumns: String {
         """
         barcode, known, delivered, delivered_seq, delivered_at, error, error_seq, error_at, name_at, price_at, \
-        stock_at, on_sale_at, sale_price_at
+        stock_at, on_sale_at, sale_price_at, unit_at
         """
     }
 
     /// Decodes the columns of ``shelfProductColumns``.
     static func shelfProductState(_ statement: SQLiteStatement) -> ShelfProductState {
         ShelfProductState(
-            barcode: Barcode(trustedCanonical: statement.text(0)), known: statement.int(1) != 0,
+            barcode: StoreBarcode(trusted: statement.text(0)), known: statement.int(1) != 0,
             delivered: statement.optionalText(2), deliveredSeq: statement.int64(3),
             deliveredAt: statement.optionalInt64(4).map(UnixMillis.init), error: statement.optionalText(5),
             errorSeq: statement.optionalInt64(6), errorAt: statement.optionalInt64(7).map(UnixMillis.init),
-            posSetAt: (8...12).map { statement.optionalInt64(Int32($0)).map(UnixMillis.init) })
+            posSetAt: (8...13).map { statement.optionalInt64(Int32($0)).map(UnixMillis.init) })
     }
 }

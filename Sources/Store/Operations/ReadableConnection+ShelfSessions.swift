@@ -24,7 +24,7 @@ extension ReadableConnection {
         while try statement.step() {
             items.append(
                 ShelfSessionItem(
-                    position: statement.int(0), barcode: Barcode(trustedCanonical: statement.text(1)),
+                    position: statement.int(0), barcode: StoreBarcode(trusted: statement.text(1)),
                     throughSeq: statement.int64(2), sent: statement.text(3), asNew: statement.int(4) != 0))
         }
         return items

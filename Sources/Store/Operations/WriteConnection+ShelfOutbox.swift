@@ -15,15 +15,16 @@ extension WriteConnection {
             let times = ShelfFieldSet.each.map { change.fields.contains($0) ? SQLiteValue.integer(now.value) : .null }
             try sqlite.run(
                 """
-                INSERT INTO shelf_products (barcode, name_at, price_at, stock_at, on_sale_at, sale_price_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO shelf_products (barcode, name_at, price_at, stock_at, on_sale_at, sale_price_at, unit_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (barcode) DO UPDATE SET
                     name_at = coalesce(excluded.name_at, name_at), price_at = coalesce(excluded.price_at, price_at),
                     stock_at = coalesce(excluded.stock_at, stock_at),
                     on_sale_at = coalesce(excluded.on_sale_at, on_sale_at),
-                    sale_price_at = coalesce(excluded.sale_price_at, sale_price_at)
+                    sale_price_at = coalesce(excluded.sale_price_at, sale_price_at),
+                    unit_at = coalesce(excluded.unit_at, unit_at)
                 """,
-                .text(change.barcode.digits), times[0], times[1], times[2], times[3], times[4])
+                .text(change.barcode.digits), times[0], times[1], times[2], times[3], times[4], times[5])
         }
         return sqlite.lastInsertRowID
     }
@@ -31,7 +32,7 @@ extension WriteConnection {
     /// Removes the outbox changes of `barcode` up to sequence `seq` (Retagly confirmed them, or
     /// they changed nothing). Returns how many.
     @discardableResult
-    public func removeShelfChanges(_ barcode: Barcode, through seq: Int64) throws -> Int {
+    public func removeShelfChanges(_ barcode: StoreBarcode, through seq: Int64) throws -> Int {
         try sqlite.run("DELETE FROM shelf_outbox WHERE barcode = ? AND seq <= ?", .text(barcode.digits), .integer(seq))
     }
 
@@ -39,7 +40,7 @@ extension WriteConnection {
     /// knows) for `barcode`, including changes up to `seq`: the product is known to Retagly, and an
     /// item error up to `seq` is cleared. A delivery older than the one recorded leaves it alone.
     public func recordShelfDelivery(
-        _ barcode: Barcode, delivered: String, through seq: Int64, at now: UnixMillis
+        _ barcode: StoreBarcode, delivered: String, through seq: Int64, at now: UnixMillis
     ) throws {
         try sqlite.run(
             """
@@ -59,8 +60,9 @@ extension WriteConnection {
 
     /// Records an item error for `barcode` (cut to 500 characters; never pass a secret): its changes
     /// up to `seq` stay in the outbox but are not sent again until a newer change arrives.
-    public func recordShelfItemError(_ barcode: Barcode, message: String, through seq: Int64, at now: UnixMillis) throws
-    {
+    public func recordShelfItemError(
+        _ barcode: StoreBarcode, message: String, through seq: Int64, at now: UnixMillis
+    ) throws {
         try sqlite.run(
             """
             INSERT INTO shelf_products (barcode, error, error_seq, error_at) VALUES (?, ?, ?, ?)
@@ -72,7 +74,7 @@ extension WriteConnection {
 
     /// Marks whether Retagly has `barcode` (`false` after Retagly said it does not: the next
     /// delivery goes through `/add` with name and price).
-    public func setShelfKnown(_ barcode: Barcode, _ known: Bool) throws {
+    public func setShelfKnown(_ barcode: StoreBarcode, _ known: Bool) throws {
         try sqlite.run(
             """
             INSERT INTO shelf_products (barcode, known) VALUES (?, ?)

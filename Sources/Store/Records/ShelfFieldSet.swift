@@ -10,7 +10,9 @@ public struct ShelfFieldSet: OptionSet, Sendable, Hashable {
     public static let stock = ShelfFieldSet(rawValue: 1 << 2)
     public static let onSale = ShelfFieldSet(rawValue: 1 << 3)
     public static let salePrice = ShelfFieldSet(rawValue: 1 << 4)
+    public static let unit = ShelfFieldSet(rawValue: 1 << 5)
 
-    /// Every field, in column order (`name_at`, `price_at`, `stock_at`, `on_sale_at`, `sale_price_at`).
-    public static let each: [ShelfFieldSet] = [.name, .price, .stock, .onSale, .salePrice]
+    /// Every field, in column order (`name_at`, `price_at`, `stock_at`, `on_sale_at`, `sale_price_at`,
+    /// `unit_at`).
+    public static let each: [ShelfFieldSet] = [.name, .price, .stock, .onSale, .salePrice, .unit]
 }

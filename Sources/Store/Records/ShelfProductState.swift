@@ -2,7 +2,7 @@ import Core
 
 /// What storesync knows about one barcode's shelf product.
 public struct ShelfProductState: Sendable, Hashable {
-    public var barcode: Barcode
+    public var barcode: StoreBarcode
     /// Whether Retagly has the product (it confirmed a delivery of it), so `/productUpdate` works.
     public var known: Bool
     /// The last state Retagly confirmed, as a JSON object of the fields delivered (the Shelf module's
@@ -20,7 +20,7 @@ public struct ShelfProductState: Sendable, Hashable {
     public var posSetAt: [UnixMillis?]
 
     public init(
-        barcode: Barcode, known: Bool = false, delivered: String? = nil, deliveredSeq: Int64 = 0,
+        barcode: StoreBarcode, known: Bool = false, delivered: String? = nil, deliveredSeq: Int64 = 0,
         deliveredAt: UnixMillis? = nil, error: String? = nil, errorSeq: Int64? = nil, errorAt: UnixMillis? = nil,
         posSetAt: [UnixMillis?] = Array(repeating: nil, count: ShelfFieldSet.each.count)
     ) {

@@ -5,7 +5,7 @@ import Core
 public struct ShelfSessionItem: Sendable, Hashable {
     /// 0, 1, … in push order (Retagly's session-wide error `index`).
     public var position: Int
-    public var barcode: Barcode
+    public var barcode: StoreBarcode
     /// The newest outbox sequence merged into it: changes up to here leave the outbox on completion.
     public var throughSeq: Int64
     /// The fields pushed, as a JSON object (the Shelf module's format).
@@ -13,7 +13,7 @@ public struct ShelfSessionItem: Sendable, Hashable {
     /// Whether it was pushed as a new product (with name and price), not as a partial update.
     public var asNew: Bool
 
-    public init(position: Int, barcode: Barcode, throughSeq: Int64, sent: String, asNew: Bool) {
+    public init(position: Int, barcode: StoreBarcode, throughSeq: Int64, sent: String, asNew: Bool) {
         self.position = position
         self.barcode = barcode
         self.throughSeq = throughSeq
