@@ -20,12 +20,12 @@ struct BenchDays {
                 exit(64)
             }
         }
-        print(
+        say(
             "A store month: \(setup.days) days, \(setup.catalog) catalog products of \(setup.products) upstream, "
                 + "\(setup.scansPerDay) scans a day, every \(setup.failEvery)th night failing")
-        print("day | night         | credits | minimum | ratio | requests/budget | fresh carried scans | wrong")
-        print("----|---------------|---------|---------|-------|-----------------|---------------------|------")
-        let days = try await StoreMonth.run(setup) { day in print(row(day)) }
+        say("day | night         | credits | minimum | ratio | requests/budget | fresh carried scans | wrong")
+        say("----|---------------|---------|---------|-------|-----------------|---------------------|------")
+        let days = try await StoreMonth.run(setup) { day in say(row(day)) }
         let total = days.dropFirst()
         let credits = total.reduce(0) { $0 + $1.credits.thousandths }
         let minimum = total.reduce(0) { $0 + $1.minimum.thousandths }
@@ -33,7 +33,7 @@ struct BenchDays {
         let requests = total.reduce(0) { $0 + $1.requests }
         let afterGood = total.filter { $0.night == "ok" }
         let worstFresh = afterGood.map(\.freshShare).min() ?? 1
-        print(
+        say(
             "days 1–\(setup.days): credits \(text(credits)) ÷ minimum \(text(minimum)) = "
                 + String(format: "%.2f", ratio) + "; requests \(requests) ÷ budget \(setup.days * 10_000) = "
                 + String(format: "%.4f", Double(requests) / Double(setup.days * 10_000))
@@ -56,6 +56,9 @@ struct BenchDays {
             "\(day.wrong)".leftPadded(5),
         ].joined(separator: " | ")
     }
+
+    /// Writes a line to stdout at once (a pipe or a file sees each day as it ends).
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     static func text(_ thousandths: Int64) -> String { String(format: "%.2f", Double(thousandths) / 1000) }
 }

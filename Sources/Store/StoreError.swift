@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case migrationFailed(version: Int, name: String, cause: String)
     /// JSON text handed to the store does not parse (it would break every answer built from it).
     case invalidJSON(field: String, barcode: String, cause: String)
+    /// Another process holds the state directory's lock (a second daemon on the same directory).
+    case stateDirectoryInUse(path: String, holder: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 "there is no database at \(path); check storage.state_dir (storesync serve creates it on its first start)"
         case .migrationFailed(let version, let name, let cause):
             return "database migration \(version) (\(name)) failed and was rolled back: \(cause)"
+        case .stateDirectoryInUse(let path, let holder):
+            return "the state directory \(path) is in use by another storesync (\(holder)); stop it first "
+                + "(systemctl stop storesync), or give this one its own storage.state_dir"
         case .invalidJSON(let field, let barcode, let cause):
             return "refusing to cache \(field) of \(barcode): \(cause); the record was not saved"
         }

@@ -79,6 +79,18 @@ struct LogHandlerTests {
         #expect(redactor.redact("secretvalue") == "secretvalue")
     }
 
+    @Test("Token rotations keep only the recent tokens registered, the api key for good")
+    func rotationsStayBounded() {
+        let redactor = SecretRedactor(secrets: [Secret("apikey-for-good")])
+        for rotation in 0..<200 { redactor.registerRotating("opaque-token-\(rotation)") }
+        #expect(redactor.registeredCount == 1 + SecretRedactor.rotatingKept)
+        #expect(redactor.redact("apikey-for-good opaque-token-199") == "[redacted] [redacted]")
+        #expect(redactor.redact("opaque-token-0") == "opaque-token-0")
+        // Learning the same token again (a reload) does not push a newer one out.
+        redactor.registerRotating("opaque-token-194")
+        #expect(redactor.redact("opaque-token-194") == "[redacted]")
+    }
+
     @Test("The level follows the shared control (SIGHUP reload) unless a logger sets its own")
     func levelControl() {
         let (logging, collector) = logging(level: .info)

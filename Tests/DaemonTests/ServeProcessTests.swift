@@ -178,7 +178,7 @@ struct ServeStartTests {
             )
             // Far less than the pricing read's deadline (60 s), which it used to wait for.
             #expect(
-                await DaemonSocket.waitUntilHealthy(settings.socketPath, process: daemon, timeout: .seconds(10)),
+                await DaemonSocket.waitUntilHealthy(settings.socketPath, process: daemon, timeout: .seconds(30)),
                 "\(daemon.log)")
             let answer = try await DaemonSocket.get(settings.socketPath, "/v1/products/\(barcode)")
             #expect(answer.status == 200, "\(String(describing: answer.json))")

@@ -106,7 +106,7 @@ struct AnsweringTests {
 
     @Test("A backend that never answers cannot hold a scan past the live deadline")
     func hangingBackend() async throws {
-        try await LookupHarness.run { harness in
+        try await LookupHarness.run(configure: { $0.liveTimeout = .milliseconds(300) }) { harness in
             harness.backend.script("030772095355", .hang)
             let started = ContinuousClock.now
             let (status, json, _) = try await harness.get("/v1/products/030772095355")

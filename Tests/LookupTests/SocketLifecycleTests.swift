@@ -72,6 +72,7 @@ struct SocketLifecycleTests {
         backend.script("030772095355", .slow(.milliseconds(400), productMeta: #"{"product_name":"Soap"}"#))
         var configuration = LookupConfiguration()
         configuration.socketPath = directory.appending("l.sock")
+        configuration.liveTimeout = .seconds(10)  // the 400 ms fetch must not race the deadline when busy
         let server = LookupServer(
             configuration: configuration, backend: backend, database: database,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, metrics: NOOPMetricsHandler.instance,

@@ -63,6 +63,9 @@ public struct StoreWorld: Sendable {
                 configuration.sync.enabled = false
                 configuration.sync.concurrency = 4
                 configuration.sync.keepScanned = setup.keepScanned
+                // A scan's live fetch on a busy machine must not race the deadline (the deadline has
+                // its own tests); what is measured here is what is bought and answered.
+                configuration.lookup.liveTimeout = .seconds(20)
                 setup.configure(&configuration)
                 let world = try await StoreWorld.start(
                     sandbox: sandbox, directory: directory, clock: clock, configuration: configuration,

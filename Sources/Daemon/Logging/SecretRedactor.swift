@@ -11,6 +11,13 @@ import Synchronization
 public final class SecretRedactor: Sendable {
     /// Registered values, longest first (so a secret containing another is replaced whole).
     private let secrets = Mutex<[String]>([])
+    /// Rotating values (tokens) in the order learnt, oldest first: only the most recent
+    /// ``rotatingKept`` stay registered, so the list does not grow with every rotation.
+    private let rotating = Mutex<[String]>([])
+
+    /// How many rotating values stay registered (the current access and refresh tokens and a few
+    /// predecessors still in flight); older ones are left to the shape patterns.
+    public static let rotatingKept = 6
 
     /// Values shorter than this are not registered: replacing them would garble ordinary text.
     public static let minimumLength = 6
@@ -30,6 +37,21 @@ public final class SecretRedactor: Sendable {
             list.append(value)
             list.sort { $0.utf8.count > $1.utf8.count }
         }
+    }
+
+    /// Redacts `value`, a token that is replaced from time to time, from now on; the oldest
+    /// rotating value beyond ``rotatingKept`` is forgotten (its shape pattern still applies).
+    public func registerRotating(_ value: String) {
+        guard value.utf8.count >= Self.minimumLength else { return }
+        let dropped = rotating.withLock { list -> [String] in
+            guard !list.contains(value) else { return [] }
+            list.append(value)
+            let excess = max(0, list.count - Self.rotatingKept)
+            defer { list.removeFirst(excess) }
+            return Array(list.prefix(excess))
+        }
+        register(value)
+        for old in dropped { unregister(old) }
     }
 
     /// Forgets a value (a token that was rotated out); the patterns still apply.

@@ -23,7 +23,7 @@ struct RedactingTokenPersistence: TokenPersistence {
     func clearTokens() async throws { try await base.clearTokens() }
 
     private func learn(_ tokens: PersistedTokens) {
-        redactor?.register(tokens.accessToken)
-        redactor?.register(tokens.refreshToken)
+        redactor?.registerRotating(tokens.accessToken.revealed)
+        redactor?.registerRotating(tokens.refreshToken.revealed)
     }
 }

@@ -21,6 +21,9 @@ extension StoreSyncDaemon {
         for secret in [configuration.upstream.apiKey, configuration.shelf.token].compactMap({ $0 }) {
             options.logging?.redactor.register(secret)
         }
+        // Before anything touches the directory: a second daemon on it refuses to start, and never
+        // sweeps the first one's image downloads.
+        let stateLock = try StateDirectoryLock.acquire(directory: configuration.storage.stateDirectory)
         let database = try await Database.open(directory: configuration.storage.stateDirectory, logger: logger)
         let swept = database.imageStore.sweepTemporaryFiles()
         if swept > 0 {
@@ -112,6 +115,7 @@ extension StoreSyncDaemon {
         return StoreSyncDaemon(
             configuration: configuration, database: database, client: client, catalog: catalog, fetcher: fetcher,
             engine: engine, scheduler: scheduler, shelfOutbox: shelfOutbox, lookup: lookup, scanFlusher: scanFlusher,
+            stateLock: stateLock,
             httpClient: httpClient, services: services, options: options, logger: logger)
     }
 }

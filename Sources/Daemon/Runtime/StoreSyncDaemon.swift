@@ -31,6 +31,8 @@ public final class StoreSyncDaemon: Sendable {
     public let shelfOutbox: ShelfOutbox?
     public let lookup: LookupServer
     let scanFlusher: ScanFlushService
+    /// Held until the daemon is released: one daemon per state directory.
+    let stateLock: StateDirectoryLock
     let httpClient: HTTPClient
     let services: [any Service]
     let options: DaemonOptions
@@ -41,7 +43,8 @@ public final class StoreSyncDaemon: Sendable {
     init(
         configuration: DaemonConfiguration, database: Database, client: RetailDigitalsClient,
         catalog: CatalogWatcher, fetcher: ProductFetcher, engine: SyncEngine, scheduler: SyncScheduler,
-        shelfOutbox: ShelfOutbox?, lookup: LookupServer, scanFlusher: ScanFlushService, httpClient: HTTPClient, services: [any Service],
+        shelfOutbox: ShelfOutbox?, lookup: LookupServer, scanFlusher: ScanFlushService,
+        stateLock: StateDirectoryLock, httpClient: HTTPClient, services: [any Service],
         options: DaemonOptions, logger: Logger
     ) {
         self.configuration = configuration
@@ -54,6 +57,7 @@ public final class StoreSyncDaemon: Sendable {
         self.shelfOutbox = shelfOutbox
         self.lookup = lookup
         self.scanFlusher = scanFlusher
+        self.stateLock = stateLock
         self.httpClient = httpClient
         self.services = services
         self.options = options

@@ -44,7 +44,7 @@ final class DatagramReceiver {
 
     /// The next datagram, or `nil` after `timeout`, without blocking a thread of the cooperative pool
     /// (a test that blocks one starves the services it waits for).
-    func next(timeout: Duration = .seconds(10)) async -> String? {
+    func next(timeout: Duration = .seconds(30)) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let message = receive(timeout: .zero) { return message }
