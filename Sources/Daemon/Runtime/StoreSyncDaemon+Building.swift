@@ -87,7 +87,10 @@ extension StoreSyncDaemon {
             inheritedSocket: options.inheritedSocket, now: clock.now)
 
         var services: [any Service] = []
-        if let watchdog = WatchdogService.fromEnvironment(options.environment, logger: logger.labelled("watchdog")) {
+        let health = DaemonHealth(group: group, database: database)
+        if let watchdog = WatchdogService.fromEnvironment(
+            options.environment, logger: logger.labelled("watchdog"), healthCheck: { await health.check() })
+        {
             services.append(watchdog)
         }
         services += [catalog, fetcher, engine, scheduler]

@@ -25,6 +25,17 @@ extension Database {
         }
     }
 
+    /// Whether the writer thread takes work: a no-op job on it returns (`false` once closed). It
+    /// never returns while the writer is stuck, which is the point: the watchdog asks it.
+    public func writerAnswers() async -> Bool {
+        await withCheckedContinuation { continuation in
+            writerPool.submit { state in
+                guard case .active = state else { return continuation.resume(returning: false) }
+                continuation.resume(returning: true)
+            }
+        }
+    }
+
     /// Runs `body` in one read transaction on a pooled read-only connection.
     public func read<T: Sendable>(_ body: @Sendable (ReadConnection) throws -> T) async throws -> T {
         try await withoutActuallyEscaping(body) { escapable in
