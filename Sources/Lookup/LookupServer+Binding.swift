@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -15,7 +18,13 @@ extension LookupServer {
                 listeners.append(try await unix.withBoundSocket(fd).get())
             } else {
                 try SocketPath.prepare(configuration.socketPath)
-                listeners.append(try await unix.bind(unixDomainSocketPath: configuration.socketPath).get())
+                do {
+                    listeners.append(try await unix.bind(unixDomainSocketPath: configuration.socketPath).get())
+                } catch {
+                    throw SocketPath.Refusal(
+                        description: "cannot listen on \(configuration.socketPath) (listen.socket): \(Self.reason(error)); "
+                            + "check that its directory exists and is writable by this user")
+                }
                 try SocketPath.setMode(configuration.socketPath, configuration.socketMode)
             }
             if let tcp = configuration.tcp {
@@ -25,7 +34,14 @@ extension LookupServer {
                             + "(use 127.0.0.1 or ::1)")
                 }
                 let host = tcp.host == "localhost" ? "127.0.0.1" : tcp.host
-                let channel = try await bootstrap(readers: readers, tcp: true).bind(host: host, port: tcp.port).get()
+                let channel: any Channel
+                do {
+                    channel = try await bootstrap(readers: readers, tcp: true).bind(host: host, port: tcp.port).get()
+                } catch {
+                    throw SocketPath.Refusal(
+                        description: "cannot listen on \(tcp) (listen.tcp): \(Self.reason(error)); "
+                            + "another program may hold that port: choose another port or stop it")
+                }
                 listeners.append(channel)
                 let port = channel.localAddress?.port
                 boundTCPPort.withLock { $0 = port }
@@ -35,6 +51,12 @@ extension LookupServer {
             throw error
         }
         return listeners
+    }
+
+    /// What the operating system said, without NIO's call syntax (`Address already in use`).
+    static func reason(_ error: any Error) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        return "\(error)"
     }
 
     private func bootstrap(readers: ReaderRegistry, tcp: Bool) -> ServerBootstrap {

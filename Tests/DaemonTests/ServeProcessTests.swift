@@ -185,7 +185,35 @@ struct ServeStartTests {
             #expect(answer.json?["source"]?.stringValue == "catalog")
             #expect(answer.json?["catalog"]?["name"]?.stringValue == "House Cereal")
             daemon.send(SIGTERM)
-            #expect(await daemon.waitForExit(timeout: .seconds(5)) == 0)
+            #expect(await daemon.waitForExit(timeout: .seconds(30)) == 0)
+        }
+    }
+
+    @Test("A TCP port already in use ends serve with an error that names the setting, not a crash")
+    func tcpPortInUse() async throws {
+        try await withTemporaryDirectory("servebind") { directory in
+            let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(holder) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                    bind(holder, raw, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, raw, &length) == 0
+                }
+            }
+            try #require(bound, "cannot hold a loopback port for the test")
+            let port = UInt16(bigEndian: address.sin_port)
+            var settings = ServeConfiguration(directory: directory.path, retailDigitalsURL: "http://127.0.0.1:1/api/v1")
+            settings["listen.tcp"] = "127.0.0.1:\(port)"
+            let path = try settings.write(to: directory.appending("storesync.yaml"))
+            let daemon = try ServeProcess(
+                configPath: path, environment: ServeProcessTests.credentials, logPath: directory.appending("daemon.log"))
+            let status = await daemon.waitForExit(timeout: .seconds(60))
+            #expect(status != nil && status != 0, "\(daemon.log)")
+            #expect(!daemon.endedBySignal, "\(daemon.log)")
+            #expect(daemon.log.contains("cannot listen on 127.0.0.1:\(port) (listen.tcp): Address already in use"), "\(daemon.log)")
         }
     }
 

@@ -57,14 +57,16 @@ struct StoreMonthState {
         return figures
     }
 
-    /// The night's fault, if this night fails: upstream down, or a 429 storm.
+    /// The night's fault, if this night fails: upstream down all night (every call answers 503), or
+    /// a 429 storm on the listing (the run pauses `rate_limited` and resumes by itself).
     func nightFault(_ day: Int) -> String {
         guard setup.failEvery > 0, day % setup.failEvery == setup.failEvery - 2 else { return "ok" }
         if (day / setup.failEvery) % 2 == 0 {
             world.sandbox.faults.add(FaultRule(.serverError(status: 503), target: .any))
             return "upstream down"
         }
-        world.sandbox.faults.add(FaultRule(.rateLimited(retryAfter: 1), target: .any))
+        // Fifteen 429s in a row: more than the client's and the run's retries of a listing page.
+        world.sandbox.faults.add(FaultRule(.rateLimited(retryAfter: 1), target: .listing, count: 15))
         return "429 storm"
     }
 

@@ -43,7 +43,10 @@ public struct StoreWorld: Sendable {
     public static func run<T: Sendable>(
         _ setup: Setup = Setup(), catalog: @Sendable (Sandbox) -> [String], _ body: (StoreWorld) async throws -> T
     ) async throws -> T {
-        var sandboxConfiguration = SandboxTesting.configuration(products: setup.products, seed: setup.seed)
+        // Both clocks start at this machine's now: the upstream client dates a 429's resume on the
+        // machine's clock, and the sync waits for that instant on the world's clock.
+        var sandboxConfiguration = SandboxTesting.configuration(
+            products: setup.products, seed: setup.seed, clock: SandboxClock(start: Date(), mode: .manual))
         sandboxConfiguration.clients = [
             SandboxClientAccount(
                 id: clientID, apiKey: apiKey, requestsPerMinute: setup.requestsPerMinute,

@@ -16,6 +16,7 @@ struct LifecycleService: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
             await ready.wait()
+            guard ready.hasFired, !Task.isCancelled else { return }  // the socket never came up
             notify { try $0.ready(status: "serving lookups on \(socketPath)") }
             for await _ in signals {
                 logger.info("SIGHUP: reloading the configuration")
