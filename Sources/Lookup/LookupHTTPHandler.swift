@@ -27,18 +27,23 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let server: LookupServerContext
     private let reader: LoopReader
+    /// The TCP listener's rules (`nil` on the Unix socket).
+    private let policy: TCPRequestPolicy?
     private var state = State.idle
 
-    init(server: LookupServerContext, reader: LoopReader) {
+    init(server: LookupServerContext, reader: LoopReader, policy: TCPRequestPolicy? = nil) {
         self.server = server
         self.reader = reader
+        self.policy = policy
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             state = .receiving(head, [])
-            if head.uri.utf8.count > server.configuration.maxURIBytes {
+            if let refusal = policy?.refusal(head) {
+                state = .rejecting(head, Self.closing(refusal))
+            } else if head.uri.utf8.count > server.configuration.maxURIBytes {
                 state = .rejecting(
                     head,
                     Self.closing(

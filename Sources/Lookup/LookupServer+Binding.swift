@@ -43,6 +43,12 @@ extension LookupServer {
                             + "another program may hold that port: choose another port or stop it")
                 }
                 listeners.append(channel)
+                logger.warning(
+                    """
+                    listen.tcp: any program of this machine can use the TCP listener, whatever the Unix \
+                    socket's group allows; requests from web pages are refused
+                    """,
+                    metadata: ["listen_tcp": "\(tcp)"])
                 let port = channel.localAddress?.port
                 boundTCPPort.withLock { $0 = port }
             }
@@ -61,6 +67,7 @@ extension LookupServer {
 
     private func bootstrap(readers: ReaderRegistry, tcp: Bool) -> ServerBootstrap {
         let context = self.context
+        let policy = tcp ? context.configuration.tcp.map { TCPRequestPolicy(listenerHost: $0.host) } : nil
         let connections = self.connections
         var bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 512)
@@ -85,7 +92,8 @@ extension LookupServer {
                 // constants, digits and hex (ETag), never from request bytes.
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                     withPipeliningAssistance: true, withErrorHandling: false, withOutboundHeaderValidation: false)
-                try channel.pipeline.syncOperations.addHandler(LookupHTTPHandler(server: context, reader: reader))
+                try channel.pipeline.syncOperations.addHandler(
+                    LookupHTTPHandler(server: context, reader: reader, policy: policy))
             }
         }
     }

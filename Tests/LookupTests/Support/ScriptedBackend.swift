@@ -22,6 +22,7 @@ final class ScriptedBackend: LookupBackend {
         var liveCalls: [Barcode] = []
         var refreshes: [Barcode] = []
         var shelfBodies: [[UInt8]] = []
+        var syncBodies: [[UInt8]] = []
     }
 
     private let state = Mutex(State())
@@ -39,6 +40,8 @@ final class ScriptedBackend: LookupBackend {
     }
 
     var liveCalls: [Barcode] { state.withLock { $0.liveCalls } }
+    /// Shelf change bodies and sync requests that reached the daemon.
+    var writes: Int { state.withLock { $0.shelfBodies.count + $0.syncBodies.count } }
     var refreshes: [Barcode] { state.withLock { $0.refreshes } }
 
     func fetchLive(_ barcode: Barcode, deadline: ContinuousClock.Instant) async -> LiveOutcome {
@@ -77,7 +80,8 @@ final class ScriptedBackend: LookupBackend {
     func catalogEntry(_ barcode: Barcode) -> CatalogEntry? { state.withLock { $0.catalog[barcode] } }
 
     func startSync(body: [UInt8]) async -> ControlAnswer {
-        ControlAnswer(status: 202, body: ["sync_id": "1", "state": "queued"])
+        state.withLock { $0.syncBodies.append(body) }
+        return ControlAnswer(status: 202, body: ["sync_id": "1", "state": "queued"])
     }
 
     func syncRun(id: String) async -> ControlAnswer {
