@@ -55,11 +55,18 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             {
                 state = .answering
                 respond(Self.closing(tooLarge()), to: info(head), context: context)
+            } else if head.headers["expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                // The client waits for this before sending its body (curl, a second, on larger POSTs).
+                context.writeAndFlush(
+                    wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(let chunk):
             guard case .receiving(let head, var body) = state else { return }
             if body.count + chunk.readableBytes > server.configuration.maxBodyBytes {
-                state = .rejecting(head, Self.closing(tooLarge()))
+                // At once (a chunked body has no length to refuse up front), and the connection closes:
+                // the rest of the body is never read.
+                state = .answering
+                respond(Self.closing(tooLarge()), to: info(head), context: context)
                 return
             }
             if head.method == .POST { body.append(contentsOf: chunk.readableBytesView) }
