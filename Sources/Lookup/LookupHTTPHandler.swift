@@ -105,15 +105,15 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func dispatch(_ head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
         let request = info(head)
-        let decision = server.decide(
-            Route.resolve(method: head.method, uri: head.uri), head: head, body: body,
-            reader: reader, allocator: context.channel.allocator)
+        let route = Route.resolve(method: head.method, uri: head.uri)
+        let decision = server.decide(route, head: head, body: body, reader: reader, allocator: context.channel.allocator)
         switch decision {
         case .answer(let answer):
             respond(answer, to: request, context: context)
         case .slow(let work):
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            let accepted = server.lane.submit {
+            let lane = route.isControl ? server.controlLane : server.lane
+            let accepted = lane.submit {
                 let answer = await work()
                 bound.eventLoop.execute {
                     let (handler, context) = bound.value

@@ -62,12 +62,19 @@ public final class LookupServer: Service, Sendable {
         logger.info("socket ready", metadata: ["socket": "\(context.configuration.socketPath)"])
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { tasks in
+                let control = context.controlLane
+                tasks.addTask {
+                    await withTaskGroup(of: Void.self) { controls in
+                        for await job in control.jobs { controls.addTask { await job() } }
+                    }
+                }
                 for await job in context.lane.jobs { tasks.addTask { await job() } }
             }
         } onGracefulShutdown: {
             self.context.beginShutdown()
             for listener in listeners { listener.close(promise: nil) }
             self.context.lane.close()
+            self.context.controlLane.close()
         }
         context.beginShutdown()
         for listener in listeners { try? await listener.close() }

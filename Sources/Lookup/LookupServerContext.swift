@@ -10,6 +10,8 @@ final class LookupServerContext: Sendable {
     let configuration: LookupConfiguration
     let engine: LookupEngine
     let lane: SlowLane
+    /// The control routes' own lane (``Route/isControl``), so they never take the scans' places.
+    let controlLane: SlowLane
     let metrics: LookupMetrics
     private let shuttingDown = ManagedAtomic(false)
     private let ready = ManagedAtomic(false)
@@ -19,7 +21,11 @@ final class LookupServerContext: Sendable {
         self.engine = engine
         self.metrics = metrics
         self.lane = SlowLane(limit: configuration.maxConcurrentSlowRequests)
+        self.controlLane = SlowLane(limit: Self.controlLaneLimit)
     }
+
+    /// Control requests waiting or running at once; more get `503 busy`.
+    static let controlLaneLimit = 16
 
     var isShuttingDown: Bool { shuttingDown.load(ordering: .relaxed) }
     func beginShutdown() { shuttingDown.store(true, ordering: .relaxed) }

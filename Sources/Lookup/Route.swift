@@ -73,3 +73,14 @@ extension Substring.UTF8View {
         return self[index...]
     }
 }
+
+extension Route {
+    /// Routes for people and monitoring (status, metrics, sync and shelf control): they get their
+    /// own small lane, so a flood of them never makes scans answer `503 busy`.
+    var isControl: Bool {
+        switch self {
+        case .status, .startSync, .syncRun, .shelfProducts, .metrics: return true
+        default: return false
+        }
+    }
+}

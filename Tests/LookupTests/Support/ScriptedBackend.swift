@@ -90,7 +90,17 @@ final class ScriptedBackend: LookupBackend {
             : ControlAnswer(status: 404, body: ["error": ["code": "not_found", "message": .string("no sync \(id)")]])
     }
 
-    func status() async -> ControlAnswer { ControlAnswer(status: 200, body: ["version": "test"]) }
+    /// When set, `GET /v1/status` waits until ``releaseStatus()``.
+    let holdStatus = Mutex(false)
+    private let statusGate = ReadySignal()
+
+    /// Lets every held status request answer.
+    func releaseStatus() { statusGate.fire() }
+
+    func status() async -> ControlAnswer {
+        if holdStatus.withLock({ $0 }) { await statusGate.wait() }
+        return ControlAnswer(status: 200, body: ["version": "test"])
+    }
 
     func enqueueShelfChanges(body: [UInt8]) async -> ControlAnswer {
         state.withLock { $0.shelfBodies.append(body) }
