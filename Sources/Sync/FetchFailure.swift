@@ -6,6 +6,9 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case upstream(UpstreamError)
     /// The state directory refused the write (never holds a secret).
     case storage(String)
+    /// The state directory is short of space (`storage.min_free`, `ENOSPC`, `SQLITE_FULL`): nothing
+    /// more is bought until space returns.
+    case diskFull(String)
 
     /// The upstream error, if that is what it was.
     public var upstreamError: UpstreamError? {
@@ -17,6 +20,7 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .upstream(let error): return error.description
         case .storage(let reason): return "storing the product failed: \(reason)"
+        case .diskFull(let reason): return "disk full: \(reason)"
         }
     }
 }

@@ -1,15 +1,22 @@
 import Core
 
-/// What a product fetch asks upstream for (config `upstream.include` / `upstream.variants`).
+/// What a product fetch asks upstream for (config `upstream.include` / `upstream.variants`) and the
+/// free space it needs first (`storage.min_free`).
 public struct FetcherConfiguration: Sendable, Hashable {
     /// Metadata scopes and `images` (default `product_meta,images`).
     public var include: [IncludeScope]
     /// Image variants wanted (default `front`).
     public var variants: [ImageVariant]
+    /// Free bytes the state directory needs before a paid fetch (`storage.min_free`, default 64 MiB).
+    public var minFreeBytes: Int
 
-    public init(include: [IncludeScope] = [.productMeta, .images], variants: [ImageVariant] = [.front]) {
+    public init(
+        include: [IncludeScope] = [.productMeta, .images], variants: [ImageVariant] = [.front],
+        minFreeBytes: Int = 64 << 20
+    ) {
         self.include = Array(Set(include)).sorted()
         self.variants = Array(Set(variants)).sorted()
+        self.minFreeBytes = max(0, minFreeBytes)
     }
 
     /// Whether images are fetched at all.

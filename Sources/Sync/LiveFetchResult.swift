@@ -8,7 +8,7 @@ public enum LiveFetchResult: Sendable {
     /// Upstream does not have it (a negative entry is stored).
     case notFound
     /// No answer by the deadline or at all: `timeout`, `unavailable`, `rate_limited`,
-    /// `insufficient_credits`, `client_disabled` or `credit_cap`.
+    /// `insufficient_credits`, `client_disabled`, `credit_cap` or `disk_full`.
     case unavailable(reason: String)
 
     /// The `reason` a scan sees for an upstream error.

@@ -31,6 +31,8 @@ extension ProductFetcher {
             return .found(product)
         case .notFound:
             return .notFound
+        case .failed(.diskFull, _):
+            return .unavailable(reason: "disk_full")
         case .failed(let failure, _):
             return .unavailable(reason: failure.upstreamError.map(LiveFetchResult.reason(for:)) ?? "unavailable")
         }

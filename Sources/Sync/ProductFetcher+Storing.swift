@@ -9,6 +9,9 @@ extension ProductFetcher {
     func fetchAndStore(_ flight: FetchFlight) async -> FetchOutcome {
         let barcode = flight.barcode
         let (include, variants) = configuration.request(available: flight.available)
+        guard diskSpace.allowsPaidFetch() else {
+            return .failed(.diskFull("the state directory is below storage.min_free"), credits: .zero)
+        }
         let fetch: ProductFetch
         do {
             fetch = try await client.product(
@@ -53,7 +56,7 @@ extension ProductFetcher {
         } catch {
             logger.error(
                 "cannot store a fetched product", metadata: ["barcode": "\(barcode)", "error": "\(error)"])
-            return .failed(.storage("\(error)"), credits: credits)
+            return .failed(storageFailure(error), credits: credits)
         }
         flight.metadataStored.fulfil(true)
         await removeFiles(removed)
@@ -109,8 +112,15 @@ extension ProductFetcher {
             logger.error(
                 "cannot store a downloaded image",
                 metadata: ["barcode": "\(barcode)", "variant": "\(variant.rawValue)", "error": "\(error)"])
-            return (downloaded.creditsDebited, .storage("\(error)"))
+            return (downloaded.creditsDebited, storageFailure(error))
         }
+    }
+
+    /// What a failed write means: a full disk (which starts a disk-full episode) or another problem.
+    private func storageFailure(_ error: any Error) -> FetchFailure {
+        guard FreeSpace.isDiskFull(error) else { return .storage("\(error)") }
+        diskSpace.reportFull(error)
+        return .diskFull("\(error)")
     }
 
     /// Upstream does not know `barcode`: a negative entry, and a cached record (and its image files)
@@ -129,7 +139,7 @@ extension ProductFetcher {
             return .notFound
         } catch {
             logger.error("cannot record an unknown barcode", metadata: ["barcode": "\(barcode)", "error": "\(error)"])
-            return .failed(.storage("\(error)"), credits: .zero)
+            return .failed(storageFailure(error), credits: .zero)
         }
     }
 

@@ -25,6 +25,8 @@ public final class ProductFetcher: Service, Sendable {
     let clock: SyncClock
     let logger: Logger
     let metrics: SyncMetrics
+    /// The state directory's free space, checked before each paid fetch.
+    public let diskSpace: DiskSpaceGuard
     let flights = Mutex<[Barcode: FetchFlight]>([:])
     private let jobs: AsyncStream<FetchFlight>
     private let jobInput: AsyncStream<FetchFlight>.Continuation
@@ -42,6 +44,9 @@ public final class ProductFetcher: Service, Sendable {
         self.clock = clock
         self.logger = logger
         self.metrics = SyncMetrics(factory: metrics)
+        self.diskSpace = DiskSpaceGuard(
+            directory: database.directory, floor: DiskSpaceFloor(minFree: Int64(configuration.minFreeBytes)),
+            logger: logger, metrics: metrics)
         (jobs, jobInput) = AsyncStream.makeStream(of: FetchFlight.self)
     }
 

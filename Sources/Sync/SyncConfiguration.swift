@@ -25,13 +25,15 @@ public struct SyncConfiguration: Sendable, Hashable {
     public var keepScanned: Duration
     /// How often at most a stale hit starts a revalidation (a delta: its listing is free).
     public var revalidateInterval: Duration
+    /// How long a run paused for `disk_full` waits before looking at the free space again.
+    public var diskFullRecheck: Duration
 
     public init(
         clientID: String, overlap: Duration = .seconds(600), concurrency: Int = 4, bulkCheck: Bool = true,
         negativeTTL: Duration = .seconds(7 * 86_400), maxAttempts: Int = 3, pageSize: Int = 500,
         retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600),
         runRetention: Duration = .seconds(30 * 86_400), keepScanned: Duration = .seconds(30 * 86_400),
-        revalidateInterval: Duration = .seconds(900)
+        revalidateInterval: Duration = .seconds(900), diskFullRecheck: Duration = .seconds(300)
     ) {
         self.clientID = clientID
         self.overlap = overlap
@@ -45,5 +47,6 @@ public struct SyncConfiguration: Sendable, Hashable {
         self.runRetention = runRetention
         self.keepScanned = keepScanned
         self.revalidateInterval = revalidateInterval
+        self.diskFullRecheck = diskFullRecheck
     }
 }

@@ -94,6 +94,10 @@ extension SyncEngine {
             switch outcome {
             case .stored(_, let credits):
                 try await record(run, barcode, .done, credits: credits)
+            case .failed(.diskFull, let credits), .partial(_, let credits, .diskFull):
+                // Left pending: the item is fetched again once space is back.
+                if credits > .zero { try await record(run, barcode, nil, credits: credits) }
+                return diskFullPause()
             case .partial(_, let credits, let failure):
                 try await record(run, barcode, .failed(failure.description), credits: credits)
             case .notFound:
@@ -118,11 +122,22 @@ extension SyncEngine {
             }
             return nil
         } catch {
+            if FreeSpace.isDiskFull(error) {
+                fetcher.diskSpace.reportFull(error)
+                return diskFullPause()
+            }
             logger.error(
                 "cannot record a sync item",
                 metadata: ["sync_id": "\(run.id)", "barcode": "\(barcode)", "error": "\(error)"])
             return .fail(reason: "storage_failed")
         }
+    }
+
+    /// The pause of a run that cannot store what it buys: it looks at the space again a few
+    /// minutes later (and pauses again while it is still short).
+    func diskFullPause() -> SyncInterruption {
+        .pause(
+            reason: "disk_full", resumeAt: clock.now().addingTimeInterval(configuration.diskFullRecheck.timeInterval))
     }
 
     /// How an item ended.

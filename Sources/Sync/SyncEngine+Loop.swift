@@ -49,7 +49,9 @@ extension SyncEngine {
                     }
                 }
                 if await self.execute(run) == .storageFailed {
-                    await self.wake.wait(until: self.clock.now().addingTimeInterval(5), clock: self.clock)
+                    // A disk too full to record even the pause: look again after the recheck delay.
+                    let delay = self.fetcher.diskSpace.isShort ? self.configuration.diskFullRecheck.timeInterval : 5
+                    await self.wake.wait(until: self.clock.now().addingTimeInterval(delay), clock: self.clock)
                 }
             }
         }
@@ -119,6 +121,10 @@ extension SyncEngine {
         } catch let interruption as SyncInterruption {
             return await stop(run, interruption)
         } catch {
+            if FreeSpace.isDiskFull(error) {
+                fetcher.diskSpace.reportFull(error)
+                return await stop(run, diskFullPause())
+            }
             logger.error(
                 "the sync cannot use the state directory", metadata: ["sync_id": "\(run.id)", "error": "\(error)"])
             return .storageFailed

@@ -74,6 +74,10 @@ enum ConfigurationParser {
             reader.value("storage.negative_ttl", allowed: durationText + ", from 1m to 90d") {
                 SettingParsers.duration($0, in: .seconds(60)...(.seconds(90 * 86_400)))
             } ?? storage.negativeTTL
+        storage.minFreeBytes =
+            reader.value("storage.min_free", allowed: "a size such as 64MiB or 67108864, from 0 to 1TiB") {
+                SettingParsers.bytes($0, in: 0...(1 << 40))
+            } ?? storage.minFreeBytes
     }
 
     static func parseListen(_ listen: inout ListenSettings, _ reader: inout SettingReader) {

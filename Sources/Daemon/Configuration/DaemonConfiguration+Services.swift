@@ -24,9 +24,11 @@ extension DaemonConfiguration {
             bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL, keepScanned: sync.keepScanned)
     }
 
-    /// What a fetch asks for (`upstream.include` / `upstream.variants`).
+    /// What a fetch asks for (`upstream.include` / `upstream.variants`) and the free space it needs
+    /// (`storage.min_free`).
     public var fetcherConfiguration: FetcherConfiguration {
-        FetcherConfiguration(include: upstream.include, variants: upstream.variants)
+        FetcherConfiguration(
+            include: upstream.include, variants: upstream.variants, minFreeBytes: storage.minFreeBytes)
     }
 
     /// The nightly schedule (`sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,

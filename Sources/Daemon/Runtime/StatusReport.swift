@@ -7,7 +7,7 @@ import Sync
 import Upstream
 
 /// `GET /v1/status` (and `storesync status`): last and next sync, cache size, credits, rate-limit
-/// budget, auth state, shelf push, catalog — assembled from each part, nothing cached.
+/// budget, auth state, shelf push, catalog, the state directory's free space — assembled from each part, nothing cached.
 final class StatusReport: Sendable {
     static let version = "0.1.0"
 
@@ -18,11 +18,12 @@ final class StatusReport: Sendable {
     let hasCredentials: Bool
     let shelf: ShelfOutbox?
     let catalog: CatalogWatcher
+    let diskSpace: DiskSpaceGuard
     private let gauges: CacheGauges
 
     init(
         startedAt: Date, database: Database, engine: SyncEngine, client: RetailDigitalsClient, hasCredentials: Bool,
-        shelf: ShelfOutbox?, catalog: CatalogWatcher, metrics: any MetricsFactory
+        shelf: ShelfOutbox?, catalog: CatalogWatcher, diskSpace: DiskSpaceGuard, metrics: any MetricsFactory
     ) {
         self.startedAt = startedAt
         self.database = database
@@ -31,6 +32,7 @@ final class StatusReport: Sendable {
         self.hasCredentials = hasCredentials
         self.shelf = shelf
         self.catalog = catalog
+        self.diskSpace = diskSpace
         self.gauges = CacheGauges(factory: metrics)
     }
 
@@ -42,6 +44,7 @@ final class StatusReport: Sendable {
             ("started_at", .string(Timestamp.format(startedAt))),
             ("sync", await engine.statusBlock()),
             ("cache", Self.cacheBlock(stats)),
+            ("storage", diskSpace.status()),
             ("upstream", await upstreamBlock()),
             ("shelf", await shelf?.status() ?? .null),
             ("catalog", catalogBlock()),
@@ -51,6 +54,7 @@ final class StatusReport: Sendable {
     /// Brings the cache and queue gauges up to date before `/metrics` is emitted.
     func refreshGauges() async {
         if let stats = try? await database.read({ try $0.cacheStats() }) { gauges.record(stats) }
+        diskSpace.freeBytes()
         _ = await shelf?.status()
     }
 

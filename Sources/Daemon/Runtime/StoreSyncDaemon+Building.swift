@@ -76,7 +76,7 @@ extension StoreSyncDaemon {
         let status = StatusReport(
             startedAt: Date(), database: database, engine: engine, client: client,
             hasCredentials: configuration.upstream.hasCredentials, shelf: shelfOutbox, catalog: catalog,
-            metrics: metrics)
+            diskSpace: fetcher.diskSpace, metrics: metrics)
         let backend = DaemonBackend(
             fetcher: fetcher, catalog: catalog, engine: engine, shelf: shelfOutbox, status: status,
             registry: registry, hasCredentials: configuration.upstream.hasCredentials)

@@ -18,6 +18,7 @@ enum StatusText {
             if let bytes = cache["image_bytes"]?.intValue { text += " (\(ByteText.format(bytes)))" }
             lines.append(row("cache", text))
         }
+        if let storage = status["storage"], !storage.isNull { lines.append(row("disk", storageLine(storage))) }
         if let upstream = status["upstream"] { lines.append(row("upstream", upstreamLine(upstream))) }
         if let shelf = status["shelf"], !shelf.isNull { lines.append(row("shelf", shelfLine(shelf))) }
         return lines.joined(separator: "\n")
@@ -38,6 +39,16 @@ enum StatusText {
         if times.isEmpty { times.append("never synced; no sync scheduled") }
         lines.append(row(lines.isEmpty ? "sync" : "", times.joined(separator: " · ")))
         return lines
+    }
+
+    /// `1.2 GiB free (floor 64 MiB)`, or `DISK FULL: 3 MiB free (floor 64 MiB): free space under …`.
+    private static func storageLine(_ storage: JSONValue) -> String {
+        let free = storage["free_bytes"]?.intValue.map(ByteText.format) ?? "unknown"
+        let floor = storage["min_free_bytes"]?.intValue.map(ByteText.format) ?? "?"
+        let text = "\(free) free (storage.min_free \(floor))"
+        guard storage["disk_full"] == true else { return text }
+        return "DISK FULL: \(text); nothing is bought until space returns: free space under "
+            + (storage["state_dir"]?.stringValue ?? "the state directory")
     }
 
     private static func upstreamLine(_ upstream: JSONValue) -> String {
