@@ -12,6 +12,7 @@ extension DatabaseOpener {
         do {
             let source = try SQLiteConnection(path: movedTo, flags: SQLITE_OPEN_READONLY)
             defer { source.close() }
+            _ = try DatabaseSalvager.integer("SELECT count(*) FROM sqlite_schema", on: source)
             report.tables = try DatabaseSalvager(source: source, target: connection).salvageAll()
         } catch {
             logger.error(
