@@ -56,7 +56,7 @@ struct VerifyCommand: AsyncParsableCommand {
         do { check = try StateDirectoryCheck.run(directory: directory) } catch {
             CLIOutput.fail("\(error)", code: 66)
         }
-        if let salvage, !json { print(VerifyText.repaired(salvage)) }
+        if repair, !json { print(VerifyText.repaired(salvage)) }
         print(
             json
                 ? VerifyText.json(check, directory: directory, salvage: salvage)

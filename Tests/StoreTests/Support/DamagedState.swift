@@ -37,7 +37,7 @@ enum DamagedState {
             stored[number] = try database.imageStore.store(
                 jpeg(number), barcode: Fixtures.barcode(number), variant: .front)
         }
-        try await database.write { db in
+        try await database.write { [stored] db in
             for number in 1...products { try db.saveProduct(product(number)) }
             for (number, image) in stored {
                 try db.saveImage(
