@@ -26,11 +26,13 @@ public final class Database: Sendable {
     let readers: Mutex<[ConfinedConnection]>
     /// Committed writes, for the hot path's derived caches (``ProductReader/writeGeneration``).
     let generation = WriteGeneration()
+    /// What was salvaged from a damaged file at open, `nil` when the file was sound (or new).
+    public let salvage: SalvageReport?
     private let isClosed = Mutex(false)
 
     private init(
         directory: String, path: String, logger: Logger, writerPool: NIOThreadPool, writer: ConfinedConnection,
-        readerPool: NIOThreadPool, readers: [ConfinedConnection]
+        readerPool: NIOThreadPool, readers: [ConfinedConnection], salvage: SalvageReport?
     ) {
         self.directory = directory
         self.path = path
@@ -39,20 +41,25 @@ public final class Database: Sendable {
         self.writer = writer
         self.readerPool = readerPool
         self.readers = Mutex(readers)
+        self.salvage = salvage
     }
 
     /// Opens the database in `directory`, creating the directory (0700) and the file (0600) if
-    /// missing. A damaged or non-SQLite file is moved aside to `storesync.sqlite.corrupt-<UTC time>`
-    /// (with its `-wal`/`-shm`) with an `error` log line, and a fresh database is created. Pending
+    /// missing. The file gets `quick_check` after a clean stop, the full `integrity_check` after an
+    /// unclean one (``RunningMarker``). A damaged or non-SQLite file is moved aside to
+    /// `storesync.sqlite.corrupt-<UTC time>` (with its `-wal`/`-shm`) with an `error` log line, a fresh
+    /// database is created and the rows still readable are salvaged into it (``salvage``). Pending
     /// migrations are applied. Throws when the file belongs to a newer storesync, or the directory is
     /// unusable.
     public static func open(directory: String, logger: Logger, readers: Int = 2) async throws -> Database {
         try await open(directory: directory, logger: logger, readers: readers, migrations: Migration.all)
     }
 
-    /// ``open(directory:logger:readers:)`` with a given list of migrations (tests grow the schema).
+    /// ``open(directory:logger:readers:)`` with a given list of migrations (tests grow the schema) and
+    /// an optional forced check (`nil`: chosen by the running marker).
     static func open(
-        directory: String, logger: Logger, readers readerCount: Int, migrations: [Migration]
+        directory: String, logger: Logger, readers readerCount: Int, migrations: [Migration],
+        check: IntegrityCheck? = nil
     ) async throws -> Database {
         var directory = directory
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
@@ -61,10 +68,12 @@ public final class Database: Sendable {
         let readerPool = NIOThreadPool(numberOfThreads: max(1, readerCount))
         readerPool.start()
         do {
-            let opener = DatabaseOpener(
+            let marker = RunningMarker(directory: directory)
+            var opener = DatabaseOpener(
                 directory: directory, logger: logger, migrator: Migrator(migrations: migrations))
-            let (writer, readers) = try await writerPool.runIfActive {
-                let writer = try opener.open()
+            opener.check = check ?? .atStart(uncleanStop: marker.isPresent)
+            let (writer, readers, salvage) = try await writerPool.runIfActive { [opener] in
+                let (writer, salvage) = try opener.open()
                 var readers: [ConfinedConnection] = []
                 do {
                     for _ in 0..<max(1, readerCount) {
@@ -75,14 +84,18 @@ public final class Database: Sendable {
                     writer.close()
                     throw error
                 }
-                return (ConfinedConnection(writer), readers)
+                try? marker.create()
+                return (ConfinedConnection(writer), readers, salvage)
             }
             logger.info(
                 "database open",
-                metadata: ["path": "\(opener.path)", "schema_version": "\(migrations.last?.version ?? 0)"])
+                metadata: [
+                    "path": "\(opener.path)", "schema_version": "\(migrations.last?.version ?? 0)",
+                    "check": "\(opener.check.rawValue)",
+                ])
             return Database(
                 directory: directory, path: opener.path, logger: logger, writerPool: writerPool, writer: writer,
-                readerPool: readerPool, readers: readers)
+                readerPool: readerPool, readers: readers, salvage: salvage)
         } catch {
             try? await writerPool.shutdownGracefully()
             try? await readerPool.shutdownGracefully()
@@ -119,6 +132,7 @@ public final class Database: Sendable {
             readers.removeAll()
         }
         writer.connection.close()
+        try? RunningMarker(directory: directory).remove()
         logger.debug("database closed", metadata: ["path": "\(path)"])
     }
 

@@ -4,8 +4,9 @@ import Foundation
 import Logging
 
 /// The blocking start-up sequence of the database, run on the writer thread: make the state
-/// directory, check the file (`PRAGMA integrity_check`), move a damaged one aside, create a fresh one
-/// (mode 0600), configure the writer connection and migrate.
+/// directory, check the file (`quick_check` or `integrity_check`, see ``IntegrityCheck``), move a
+/// damaged one aside, create a fresh one (mode 0600), configure the writer connection, migrate, and
+/// salvage into it what the damaged file still holds (``DatabaseSalvager``, ``ImageReindexer``).
 struct DatabaseOpener {
     /// The database file name inside the state directory.
     static let fileName = "storesync.sqlite"
@@ -13,18 +14,28 @@ struct DatabaseOpener {
     let directory: String
     let logger: Logger
     let migrator: Migrator
+    /// How thoroughly an existing file is checked.
+    var check: IntegrityCheck = .full
 
     var path: String { directory + "/" + Self.fileName }
 
-    /// Opens (or creates) the database and returns the configured, migrated writer connection.
-    func open() throws -> SQLiteConnection {
+    /// Opens (or creates) the database and returns the configured, migrated writer connection, with
+    /// what was salvaged when the existing file was damaged.
+    func open() throws -> (connection: SQLiteConnection, salvage: SalvageReport?) {
         let created = try POSIXFiles.makeDirectories(directory, mode: 0o700, spaceRoot: directory)
         if !created.isEmpty { logger.info("created the state directory", metadata: ["path": "\(directory)"]) }
-        let connection = try openExisting() ?? createFresh()
+        var damaged: (movedTo: String, problems: [String])?
+        let connection: SQLiteConnection
+        if let existing = try openExisting(damaged: &damaged) {
+            connection = existing
+        } else {
+            connection = try createFresh()
+        }
         do {
             try configureWriter(connection)
             try migrator.migrate(connection, logger: logger)
-            return connection
+            guard let damaged else { return (connection, nil) }
+            return (connection, salvage(from: damaged.movedTo, problems: damaged.problems, into: connection))
         } catch {
             connection.close()
             throw error
@@ -33,13 +44,13 @@ struct DatabaseOpener {
 
     /// Opens the existing file if it passes the integrity check; moves it aside and returns `nil`
     /// if it is damaged or not a database; returns `nil` when there is no file.
-    private func openExisting() throws -> SQLiteConnection? {
+    private func openExisting(damaged: inout (movedTo: String, problems: [String])?) throws -> SQLiteConnection? {
         guard POSIXFiles.exists(path) else { return nil }
         try tightenPermissions()
         let connection = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE)
         let problems: [String]
         do {
-            problems = try Self.integrityProblems(connection)
+            problems = try Self.integrityProblems(connection, check: check)
         } catch {
             guard error.isCorruption else {
                 connection.close()
@@ -49,7 +60,7 @@ struct DatabaseOpener {
         }
         if problems.isEmpty { return connection }
         connection.close()
-        try moveAside(problems: problems)
+        damaged = (try moveAside(problems: problems), problems)
         return nil
     }
 
@@ -97,7 +108,7 @@ struct DatabaseOpener {
     }
 
     /// Renames the damaged file and its `-wal`/`-shm` to `storesync.sqlite.corrupt-<UTC time>…`.
-    private func moveAside(problems: [String]) throws {
+    private func moveAside(problems: [String]) throws -> String {
         let target = Self.asidePath(for: path, kind: "corrupt", at: Date(), exists: POSIXFiles.exists)
         for suffix in ["-wal", "-shm", ""] where POSIXFiles.exists(path + suffix) {
             try POSIXFiles.move(path + suffix, to: target + suffix, spaceRoot: directory)
@@ -105,44 +116,13 @@ struct DatabaseOpener {
         try POSIXFiles.syncDirectory(directory, spaceRoot: directory)
         logger.error(
             """
-            the database file is damaged: moved it aside and starting with an empty database; the cache and \
-            sync state will be rebuilt from upstream, and the old file can be inspected or deleted
+            the database file is damaged: moved it aside and starting a fresh database, into which the rows \
+            that can still be read are copied; the old file can be inspected or deleted
             """,
             metadata: [
                 "path": "\(path)", "moved_to": "\(target)",
                 "problems": "\(problems.prefix(5).joined(separator: "; "))",
             ])
-    }
-
-    /// The first free name `<path>.<kind>-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`, … if taken).
-    static func asidePath(for path: String, kind: String, at date: Date, exists: (String) -> Bool) -> String {
-        let stamp = Timestamp.format(date).filter { $0 != "-" && $0 != ":" }
-        let base = "\(path).\(kind)-\(stamp)"
-        var candidate = base
-        var counter = 1
-        while exists(candidate) || exists(candidate + "-wal") {
-            counter += 1
-            candidate = "\(base)-\(counter)"
-        }
-        return candidate
-    }
-
-    /// The rows of `PRAGMA integrity_check` other than `ok` (empty when the file is sound).
-    static func integrityProblems(_ connection: SQLiteConnection) throws(SQLiteError) -> [String] {
-        let statement = try connection.prepare("PRAGMA integrity_check(20)")
-        defer { statement.finalize() }
-        var problems: [String] = []
-        while try statement.step() {
-            let row = statement.text(0)
-            if row != "ok" { problems.append(row) }
-        }
-        return problems
-    }
-
-    /// The first column of the first row of `sql`.
-    static func singleText(_ connection: SQLiteConnection, _ sql: String) throws(SQLiteError) -> String {
-        let statement = try connection.prepare(sql)
-        defer { statement.finalize() }
-        return try statement.step() ? statement.text(0) : ""
+        return target
     }
 }

@@ -9,7 +9,7 @@ enum VerifyText {
             lines.append("  database   integrity_check ok")
         } else {
             lines.append(
-                "  database   DAMAGED (\(check.integrityProblems.count) problems); stop storesync and move storesync.sqlite aside, the next start rebuilds it"
+                "  database   DAMAGED (\(check.integrityProblems.count) problems); stop storesync and run `storesync verify --repair` (or restart storesync): it salvages what can be read"
             )
             lines += check.integrityProblems.prefix(20).map { "    \($0)" }
         }
@@ -31,8 +31,20 @@ enum VerifyText {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ check: StateDirectoryCheck, directory: String) -> String {
+    /// What `--repair` did: nothing (sound) or the salvage, table by table.
+    static func repaired(_ salvage: SalvageReport?) -> String {
+        guard let salvage else { return "repair: the database passed integrity_check; nothing to salvage" }
+        var lines = ["repair: moved the damaged database to \(salvage.movedTo) and salvaged into a fresh one"]
+        lines += salvage.tables.map { "  \($0.summary)" }
+        lines.append("  \(salvage.imagesSummary)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ check: StateDirectoryCheck, directory: String, salvage: SalvageReport? = nil) -> String {
+        let recovered: [JSONValue] = (salvage?.tables ?? []).map { .string($0.summary) }
         let value: JSONValue = .object([
+            ("repaired", .bool(salvage != nil)),
+            ("salvaged", .array(recovered)),
             ("state_dir", .string(directory)),
             ("sound", .bool(check.isSound)),
             ("integrity_problems", .array(check.integrityProblems.map { .string($0) })),
