@@ -5,6 +5,11 @@ import NIOCore
 /// after `idleTimeout`; a request whose bytes trickle in (slow-loris) and is not answered within
 /// `requestTimeout` of its first byte is answered `408` and closed.
 ///
+/// Outbound backpressure: while the connection's outbound buffer is over its high-water mark (a
+/// client that pipelines requests and does not read), the guard stops reading from it and the
+/// HTTP handler holds the next request; both resume when it drains. A connection that does not
+/// drain within `idleTimeout` is closed, whatever it still has to send: flushes do not extend it.
+///
 /// One timer per connection, never rescheduled per request: it fires at most `period` (the shorter
 /// timeout) after it was set, compares the clock with the current phase's deadline, acts if it has
 /// passed and otherwise sets itself again for what remains (at most `period`). Since every new
@@ -22,6 +27,8 @@ final class ConnectionGuard: ChannelDuplexHandler {
     private let period: TimeAmount
     private var timer: Scheduled<Void>?
     private var inRequest = false
+    /// The outbound buffer is over its high-water mark: reading is off, the drain deadline runs.
+    private var draining = false
     /// When the current phase (idle, or a request being received and answered) runs out.
     private var deadline = NIODeadline.distantFuture
 
@@ -59,8 +66,18 @@ final class ConnectionGuard: ChannelDuplexHandler {
         context.fireChannelRead(data)
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        let writable = context.channel.isWritable
+        if writable == draining {
+            draining = !writable
+            deadline = .now() + idleTimeout
+            context.channel.setOption(.autoRead, value: writable).whenFailure { _ in }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func flush(context: ChannelHandlerContext) {
-        if inRequest {
+        if inRequest, !draining {
             inRequest = false
             deadline = .now() + idleTimeout
         }
@@ -81,7 +98,9 @@ final class ConnectionGuard: ChannelDuplexHandler {
         guard context.channel.isActive else { return }
         let remaining = deadline - .now()
         guard remaining <= .zero else { return arm(in: min(remaining, period), context: context) }
-        if inRequest {
+        if draining {
+            context.close(promise: nil)  // it never read what it asked for
+        } else if inRequest {
             Self.writeRaw(
                 status: "408 Request Timeout", code: "request_timeout",
                 message: "the request did not arrive whole in time", context: context)

@@ -30,6 +30,8 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The TCP listener's rules (`nil` on the Unix socket).
     private let policy: TCPRequestPolicy?
     private var state = State.idle
+    /// A complete request held while the connection's outbound buffer drains (backpressure).
+    private var held: (head: HTTPRequestHead, body: [UInt8])?
 
     init(server: LookupServerContext, reader: LoopReader, policy: TCPRequestPolicy? = nil) {
         self.server = server
@@ -75,7 +77,11 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             switch state {
             case .receiving(let head, let body):
                 state = .answering
-                dispatch(head, body: body, context: context)
+                if context.channel.isWritable {
+                    dispatch(head, body: body, context: context)
+                } else {
+                    held = (head, body)  // answered once the client has read what it was sent
+                }
             case .rejecting(let head, let answer):
                 state = .answering
                 respond(answer, to: info(head), context: context)
@@ -83,6 +89,14 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 break
             }
         }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable, let (head, body) = held {
+            held = nil
+            dispatch(head, body: body, context: context)
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     private func tooLarge() -> Answer {
