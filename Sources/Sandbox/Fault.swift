@@ -1,10 +1,13 @@
-/// A failure the sandbox injects in front of the Retail Digitals API (see `docs/design.md`).
+/// A failure the sandbox injects in front of the Retail Digitals API (see `docs/design.md`), or, for
+/// ``lostAnswer(_:)``, behind it.
 ///
-/// Every fault except ``delay(_:)`` and the rewrites replaces the answer: nothing is charged,
+/// Every fault except ``delay(_:)``, ``lostAnswer(_:)`` and the rewrites replaces the answer: nothing is charged,
 /// nothing counts against the rate limit, and the ledger records the request with `injected: true`.
 /// A delay sleeps and then sends the normally processed (charged, counted) answer. A rewrite
 /// (``header(name:value:)``, ``bodyField(path:literal:)``) changes whatever answer the request gets
 /// — the API's or another fault's — and every matching rewrite rule fires, not just the first.
+/// A lost answer is processed, charged and counted like any other, then lost on its way back (cut,
+/// reset or stalled past the client's patience); the ledger marks it `answerLost`.
 public enum Fault: Sendable, Hashable {
     /// A 5xx answer (`internal` for 500, `unavailable` otherwise), optionally with `Retry-After`.
     case serverError(status: Int = 503, retryAfter: Int? = nil)
@@ -20,6 +23,8 @@ public enum Fault: Sendable, Hashable {
     case nonImageBytes
     /// The connection is closed without any answer.
     case closeConnection
+    /// The answer is processed and charged, then lost on its way back (see ``LostAnswer``).
+    case lostAnswer(LostAnswer)
     /// The answer with header `name` set to `value` (replacing any it had): hostile values the real
     /// API never sends, such as `Retry-After: 1e300` or `X-Credits-Remaining: 10000000000000000`.
     case header(name: String, value: String)
@@ -37,15 +42,16 @@ public enum Fault: Sendable, Hashable {
         case .malformedJSON: return "malformed_json"
         case .nonImageBytes: return "non_image_bytes"
         case .closeConnection: return "close_connection"
+        case .lostAnswer(let how): return how.name
         case .header: return "header"
         case .bodyField: return "body_field"
         }
     }
 
-    /// Whether the fault replaces the answer (everything but a delay and the rewrites).
+    /// Whether the fault replaces the answer (everything but a delay, a lost answer and the rewrites).
     public var replacesAnswer: Bool {
         switch self {
-        case .delay, .header, .bodyField: return false
+        case .delay, .lostAnswer, .header, .bodyField: return false
         default: return true
         }
     }
@@ -56,6 +62,14 @@ public enum Fault: Sendable, Hashable {
         switch self {
         case .header, .bodyField: return true
         default: return false
+        }
+    }
+
+    /// How long the answer is held before it is sent (a delay or a stalled lost answer).
+    var heldFor: Duration? {
+        switch self {
+        case .delay(let duration), .lostAnswer(.stall(let duration)): return duration
+        default: return nil
         }
     }
 }

@@ -31,4 +31,6 @@ public struct LedgerEntry: Sendable, Hashable {
     public var fault: String?
     /// Whether the request counted against the client's minute and day budgets.
     public var countedForRateLimit: Bool
+    /// Whether the processed (and charged) answer was lost on its way back (``Fault/lostAnswer(_:)``).
+    public var answerLost = false
 }

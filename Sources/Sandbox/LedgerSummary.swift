@@ -8,6 +8,10 @@ public struct LedgerSummary: Sendable, Hashable {
     /// Requests whose fault was injected.
     public var injected = 0
     public var creditsTotal = Credits.zero
+    /// Requests whose processed answer was lost on its way back (``LedgerEntry/answerLost``).
+    public var answersLost = 0
+    /// Credits charged for answers that were lost.
+    public var creditsLost = Credits.zero
     /// Requests per endpoint template.
     public var requestsByEndpoint: [String: Int] = [:]
     /// Credits per endpoint template.
@@ -19,6 +23,10 @@ public struct LedgerSummary: Sendable, Hashable {
             if entry.status == 429 { rateLimited += 1 }
             if entry.injected { injected += 1 }
             creditsTotal += entry.creditsDebited
+            if entry.answerLost {
+                answersLost += 1
+                creditsLost += entry.creditsDebited
+            }
             requestsByEndpoint[entry.endpoint, default: 0] += 1
             creditsByEndpoint[entry.endpoint, default: .zero] += entry.creditsDebited
         }
@@ -28,7 +36,8 @@ public struct LedgerSummary: Sendable, Hashable {
     public var json: JSONValue {
         [
             "requests": .int(requests), "rate_limited": .int(rateLimited), "injected": .int(injected),
-            "credits_total": .credits(creditsTotal),
+            "credits_total": .credits(creditsTotal), "answers_lost": .int(answersLost),
+            "credits_lost": .credits(creditsLost),
             "requests_by_endpoint": .object(
                 requestsByEndpoint.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }),
             "credits_by_endpoint": .object(

@@ -44,8 +44,8 @@ extension Sandbox {
             answer = rewrites.reduce(answer) { $0.rewritten(by: $1) }
             state.withLock { $0.noteRewrites(rewrites, requestID: api.requestID) }
         }
-        if case .delay(let duration) = fault {
-            // A delay ends early when the sandbox shuts down, so a test never waits on it.
+        if let duration = fault?.heldFor {
+            // A delay (or a stall) ends early when the sandbox shuts down, so a test never waits on it.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
         }
         return try makeResponse(answer, isHead: api.isHead)

@@ -12,7 +12,7 @@ extension LedgerEntry {
             "credits_debited": .credits(creditsDebited),
             "idempotency_key": idempotencyKey.map(JSONValue.string) ?? .null, "replayed": .bool(replayed),
             "injected": .bool(injected), "fault": fault.map(JSONValue.string) ?? .null,
-            "counted_for_rate_limit": .bool(countedForRateLimit),
+            "counted_for_rate_limit": .bool(countedForRateLimit), "answer_lost": .bool(answerLost),
         ]
     }
 }
@@ -31,7 +31,7 @@ extension SandboxClientAccount {
 }
 
 extension FaultRule {
-    /// Reads a rule from control-plane JSON: `{"fault": "server_error", "status": 503,
+    /// Reads a rule from control-plane JSON (faults by ``Fault/name``): `{"fault": "server_error", "status": 503,
     /// "retry_after": 5, "delay_ms": 1500, "target": "product_get", "client_id": "…",
     /// "probability": 0.5, "count": 3}`; a rewrite: `{"fault": "header", "name": "Retry-After",
     /// "value": "1e300"}` or `{"fault": "body_field", "path": "actions.products.get", "literal": "1e19"}`.
@@ -47,6 +47,9 @@ extension FaultRule {
         case "malformed_json": fault = .malformedJSON
         case "non_image_bytes": fault = .nonImageBytes
         case "close_connection": fault = .closeConnection
+        case "lost_cut_body": fault = .lostAnswer(.cutBody)
+        case "lost_reset": fault = .lostAnswer(.reset)
+        case "lost_stall": fault = .lostAnswer(.stall(.milliseconds(json["delay_ms"]?.intValue ?? 120_000)))
         case "header":
             guard let header = json["name"]?.stringValue, let value = json["value"]?.stringValue else {
                 throw Sandbox.controlError("a header fault needs `name` and `value`")
@@ -78,7 +81,8 @@ extension FaultRule {
             members.append(("status", .int(status)))
             if let retryAfter { members.append(("retry_after", .int(retryAfter))) }
         case .rateLimited(let retryAfter): members.append(("retry_after", .int(retryAfter)))
-        case .delay(let duration): members.append(("delay_ms", .int(Int(duration.timeInterval * 1000))))
+        case .delay(let duration), .lostAnswer(.stall(let duration)):
+            members.append(("delay_ms", .int(Int(duration.timeInterval * 1000))))
         case .header(let name, let value): members += [("name", .string(name)), ("value", .string(value))]
         case .bodyField(let path, let literal):
             members += [("path", .string(path.joined(separator: "."))), ("literal", .string(literal))]

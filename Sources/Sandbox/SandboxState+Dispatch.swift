@@ -2,12 +2,21 @@ import Core
 import Foundation
 
 extension SandboxState {
-    /// Processes a request normally (no replacing fault); `fault` is a delay to note in the ledger.
+    /// Processes a request normally (no replacing fault); `fault` is a delay or a lost answer to note
+    /// in the ledger. A lost answer is shaped for the wire here: cut, reset, or (a stall) sent late.
     mutating func process(_ request: SandboxAPIRequest, now: Date, fault: Fault?) -> SandboxAPIResponse {
-        let response = route(request, now: now, fault: fault)
+        var response = route(request, now: now, fault: fault)
         if let fault, let last = ledger.indices.last, ledger[last].requestID == request.requestID {
             ledger[last].injected = true
             ledger[last].fault = fault.name
+            if case .lostAnswer = fault { ledger[last].answerLost = true }
+        }
+        if case .lostAnswer(let how) = fault {
+            switch how {
+            case .cutBody: response.delivery = response.body.count > 1 ? .truncated : .close
+            case .reset: response.delivery = .close
+            case .stall: break
+            }
         }
         return response
     }

@@ -63,7 +63,7 @@ extension SandboxState {
         case .closeConnection:
             response = SandboxAPIResponse(status: 0, headers: [])
             response.delivery = .close
-        case .delay, .header, .bodyField:
+        case .delay, .lostAnswer, .header, .bodyField:
             // Not replacing faults: never passed here (see `Fault.replacesAnswer`).
             response = SandboxAPIResponse(status: 0, headers: [])
         }

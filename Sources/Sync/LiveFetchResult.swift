@@ -19,7 +19,8 @@ public enum LiveFetchResult: Sendable {
         case .insufficientCredits: return "insufficient_credits"
         case .clientDisabled: return "client_disabled"
         case .creditCapReached: return "credit_cap"
-        case .notFound, .invalidCredentials, .unavailable, .badResponse, .badRequest, .badImage, .forbidden:
+        case .notFound, .invalidCredentials, .unavailable, .answerLost, .badResponse, .badRequest, .badImage,
+            .forbidden:
             return "unavailable"
         }
     }

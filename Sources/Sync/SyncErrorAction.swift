@@ -8,7 +8,8 @@ enum SyncErrorAction: Sendable, Equatable {
     case interrupt(SyncInterruption)
     /// The minute's request budget: wait until then and go on (nothing counts as an attempt).
     case waitUntil(Date)
-    /// A failure that may pass (5xx storm, timeout, bad bytes): the item is retried later in the run.
+    /// A failure that may pass (5xx storm, timeout, bad bytes, a lost answer): the item is retried in a
+    /// later pass of the run (`retryPassDelay`).
     case retryLater
     /// A failure retrying cannot fix for this item (a 404, `scope_forbidden`, a refused request):
     /// it does not hold back the watermark.
@@ -44,7 +45,8 @@ enum SyncErrorAction: Sendable, Equatable {
             return .interrupt(.cancelled)
         case .notFound, .badRequest:
             return .giveUp
-        case .timedOut, .unavailable, .badResponse, .badImage:
+        case .timedOut, .unavailable, .answerLost, .badResponse, .badImage:
+            // A lost answer (probably charged) is left for the next pass, never re-sent at once.
             return .retryLater
         }
     }

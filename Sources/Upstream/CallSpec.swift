@@ -14,4 +14,11 @@ struct CallSpec: Sendable {
     var maxBytes: Int
     /// Whether a `302` is the answer (the image-redirect endpoint).
     var acceptsRedirect = false
+
+    /// Whether the call may be sent again at once after its answer was lost: a free call, or one
+    /// under an `Idempotency-Key` (a replay is free). A paid call without one is never re-sent in
+    /// the same breath, and its attempt may take the whole deadline.
+    var resendsAfterLostAnswer: Bool {
+        expectedCost == .zero || extraHeaders.contains { $0.0.lowercased() == "idempotency-key" }
+    }
 }

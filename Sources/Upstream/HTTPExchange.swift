@@ -28,11 +28,16 @@ struct HTTPExchange: Sendable {
         let remaining = deadline - ContinuousClock.now
         guard remaining > .zero else { return .failure(.timedOut) }
         let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
+        let response: HTTPClientResponse
         do {
-            let response = try await client.execute(request, deadline: nioDeadline)
-            if let length = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), length > maxBytes {
-                return .failure(.tooLarge(bytes: length))
-            }
+            response = try await client.execute(request, deadline: nioDeadline)
+        } catch {
+            return .failure(Self.classify(error, maxBytes: maxBytes, answerStarted: false))
+        }
+        if let length = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), length > maxBytes {
+            return .failure(.tooLarge(bytes: length))
+        }
+        do {
             var buffer = try await response.body.collect(upTo: maxBytes)
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
             return .success(
@@ -40,25 +45,45 @@ struct HTTPExchange: Sendable {
                     status: Int(response.status.code), headers: response.headers, body: bytes,
                     followedRedirect: response.history.count > 1))
         } catch {
-            return .failure(Self.classify(error, maxBytes: maxBytes))
+            guard response.status.code < 400 else {
+                // An error status the server sent: nothing was charged, whatever became of its body.
+                if Task.isCancelled || error is CancellationError { return .failure(.cancelled) }
+                return .failure(.connection("the body of a \(response.status.code) answer was cut short"))
+            }
+            return .failure(Self.classify(error, maxBytes: maxBytes, answerStarted: true))
         }
     }
 
     /// Maps a thrown error to a ``TransportFailure`` without keeping any text that could hold a URL.
-    static func classify(_ error: any Error, maxBytes: Int) -> TransportFailure {
+    ///
+    /// A failure before the request could go out (connecting, a pooled connection not found in
+    /// time, connection refused) is ``TransportFailure/timedOut`` or ``TransportFailure/connection(_:)``;
+    /// one after it may have reached the server (no answer in time, a reset, a body cut short while
+    /// `answerStarted` with a status under 400) is ``TransportFailure/lost(_:timedOut:)``.
+    static func classify(_ error: any Error, maxBytes: Int, answerStarted: Bool) -> TransportFailure {
         if Task.isCancelled || error is CancellationError { return .cancelled }
         if error is NIOTooManyBytesError { return .tooLarge(bytes: maxBytes) }
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout,
-                .tlsHandshakeTimeout:
+            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
                 return .timedOut
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return .lost("no answer in time after the request was sent", timedOut: true)
             case .cancelled:
                 return .cancelled
+            case .remoteConnectionClosed:
+                return .lost(
+                    answerStarted ? "the body was cut short" : "the connection closed after sending", timedOut: false)
             default:
+                if answerStarted { return .lost("the body was cut short (\(error.shortDescription))", timedOut: false) }
                 return .connection(error.shortDescription)
             }
         }
+        if answerStarted { return .lost("the body was cut short", timedOut: false) }
+        if let error = error as? IOError, error.errnoCode == ECONNRESET || error.errnoCode == EPIPE {
+            return .lost("the connection was reset after sending", timedOut: false)
+        }
+        if error is HTTPParserError { return .lost("the answer could not be read", timedOut: false) }
         return .connection(String(describing: type(of: error)))
     }
 

@@ -6,8 +6,10 @@ import NIOHTTP1
 extension RetailDigitalsClient {
     /// Runs one authenticated call to completion: stop switches, the credit cap, a valid token,
     /// pacing, the exchange, and the contract's answer to each failure (retry with backoff, refresh,
-    /// re-authenticate, park, stop). `decode` runs inside the loop, so a cut or garbled body is
-    /// retried like a 5xx.
+    /// re-authenticate, park, stop). `decode` runs inside the loop, so a cut or garbled body of a
+    /// free or idempotent call is retried like a 5xx; a paid call whose answer is lost after it went
+    /// out (timeout, reset, cut or garbled body) is never re-sent here: it fails `answerLost`, counted
+    /// as lost credits (see ``lostAnswer(_:reason:charged:)``).
     func call<T: Sendable>(
         _ spec: CallSpec, purpose: RequestPurpose, deadline: ContinuousClock.Instant,
         decode: (RawResponse, ResponseFacts) throws(DecodeFailure) -> T
@@ -60,10 +62,15 @@ extension RetailDigitalsClient {
                 case .cancelled: return .failure(.cancelled)
                 case .tooLarge(let bytes):
                     return .failure(.badResponse("an answer of \(bytes) bytes is over the limit"))
-                case .timedOut:
+                case .lost(let reason, _) where !spec.resendsAfterLostAnswer:
+                    gate.noteReachable(false)
+                    let (error, charge) = lostAnswer(spec, reason: reason, charged: nil)
+                    debited = debited + charge
+                    return .failure(error)
+                case .timedOut, .lost(_, timedOut: true):
                     // An attempt cut short by the call's deadline keeps the reason of the failures before it.
                     if failures == 0 || ContinuousClock.now < deadline { lastError = .timedOut }
-                case .connection(let reason): lastError = .unavailable(reason)
+                case .connection(let reason), .lost(let reason, timedOut: false): lastError = .unavailable(reason)
                 }
                 gate.noteReachable(false)
             case .success(let raw):
@@ -77,6 +84,11 @@ extension RetailDigitalsClient {
                         return .success(try decode(raw, facts))
                     } catch {
                         switch error {
+                        case .malformed(let reason) where !spec.resendsAfterLostAnswer:
+                            let (error, charge) = lostAnswer(
+                                spec, reason: "a garbled body: \(reason)", charged: facts.creditsDebited)
+                            debited = debited + charge
+                            return .failure(error)
                         case .malformed(let reason): lastError = .badResponse(reason)
                         case .contract(let reason): return .failure(.badResponse(reason))
                         }
@@ -167,7 +179,10 @@ extension RetailDigitalsClient {
         headers.add(name: "User-Agent", value: "storesync")
         if spec.body != nil { headers.add(name: "Content-Type", value: "application/json") }
         for (name, value) in spec.extraHeaders { headers.add(name: name, value: value) }
-        let attemptDeadline = min(deadline, ContinuousClock.now + configuration.requestTimeout)
+        // A paid call that may not be re-sent gets the whole deadline: a short timeout would cut a slow
+        // answer that was already charged.
+        let attemptDeadline =
+            spec.resendsAfterLostAnswer ? min(deadline, ContinuousClock.now + configuration.requestTimeout) : deadline
         return await exchange.send(
             method: spec.method, url: configuration.baseURL + spec.path, headers: headers, body: spec.body,
             deadline: attemptDeadline, maxBytes: spec.maxBytes)

@@ -26,6 +26,8 @@ extension RetailDigitalsClient {
                 creditsRemaining: credits.creditsRemaining,
                 creditsSpentToday: credits.spent(on: day),
                 dailyCreditLimit: credits.limit,
+                creditsLost: lost.credits,
+                answersLost: lost.answers,
                 paidCallsStopped: credits.isStopped,
                 rateLimit: rateLimit,
                 serverClockOffset: clock.offset.map { .milliseconds(Int64(saturating: ($0 * 1000).rounded())) },

@@ -22,6 +22,7 @@ public final class RetailDigitalsClient: Sendable {
     let gate: AccessGate
     let metrics: UpstreamMetrics
     let hostile: HostileValueLog
+    let lost = LostAnswerTally()
     let logger: Logger
 
     /// - Parameters:

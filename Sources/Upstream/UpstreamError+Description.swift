@@ -29,6 +29,9 @@ extension UpstreamError {
             return "Retail Digitals did not answer within the call's deadline; it will be tried again later"
         case .unavailable(let reason):
             return "Retail Digitals is unavailable (\(reason)); it will be tried again later"
+        case .answerLost(let reason):
+            return "the answer of a paid Retail Digitals call was lost after it was sent (\(reason)); it was "
+                + "probably charged, so it is not sent again at once: a later sync pass or scan asks again"
         case .badResponse(let reason):
             return "Retail Digitals sent an answer that breaks its contract (\(reason))"
         case .badRequest(let reason):

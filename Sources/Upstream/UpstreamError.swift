@@ -25,6 +25,10 @@ public enum UpstreamError: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut
     /// Upstream could not be reached or kept failing (5xx, resets, cut bodies) within the deadline.
     case unavailable(String)
+    /// A paid call went out and its answer was lost (no answer in time, a reset, a cut or garbled
+    /// body): upstream most likely charged it. It is not sent again at once; a later sync pass or
+    /// scan asks again.
+    case answerLost(String)
     /// Upstream answered something that does not follow the contract.
     case badResponse(String)
     /// Upstream refused the request as malformed (400/409/other 4xx); retrying will not help.
@@ -59,6 +63,7 @@ public enum UpstreamError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rateLimited: return "rate_limited"
         case .timedOut: return "timed_out"
         case .unavailable: return "unavailable"
+        case .answerLost: return "answer_lost"
         case .badResponse: return "bad_response"
         case .badRequest: return "bad_request"
         case .badImage: return "bad_image"

@@ -7,7 +7,9 @@ import Metrics
 /// - `storesync_upstream_retries_total{endpoint}`,
 /// - `storesync_upstream_rate_limited_total{endpoint}` (429s),
 /// - `storesync_upstream_credits_remaining` and `storesync_upstream_credits_debited_total`,
-/// - `storesync_upstream_rate_limit_remaining{window="minute"|"day"}`.
+/// - `storesync_upstream_rate_limit_remaining{window="minute"|"day"}`,
+/// - `storesync_upstream_answers_lost_total{endpoint}` and `storesync_upstream_credits_lost_total`:
+///   paid answers lost after the request went out, and the credits they most likely cost.
 struct UpstreamMetrics: Sendable {
     let factory: any MetricsFactory
 
@@ -42,6 +44,15 @@ struct UpstreamMetrics: Sendable {
             .increment(by: credits.doubleValue)
     }
 
+    func answerLost(_ endpoint: Endpoint, credits: Credits) {
+        Counter(
+            label: "storesync_upstream_answers_lost_total", dimensions: [("endpoint", endpoint.rawValue)],
+            factory: factory
+        ).increment()
+        FloatingPointCounter(label: "storesync_upstream_credits_lost_total", factory: factory)
+            .increment(by: credits.doubleValue)
+    }
+
     func rateLimitRemaining(_ headers: RateLimitHeaders) {
         if let minute = headers.remainingMinute {
             Gauge(
@@ -58,7 +69,8 @@ struct UpstreamMetrics: Sendable {
     /// The status label of a transport failure.
     static func label(_ failure: TransportFailure) -> String {
         switch failure {
-        case .timedOut: return "timeout"
+        case .timedOut, .lost(_, timedOut: true): return "timeout"
+        case .lost(_, timedOut: false): return "connection"
         case .connection: return "connection"
         case .cancelled: return "cancelled"
         case .tooLarge: return "too_large"

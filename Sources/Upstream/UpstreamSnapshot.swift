@@ -22,6 +22,10 @@ public struct UpstreamSnapshot: Sendable {
     public var creditsSpentToday: Credits
     /// The configured daily credit cap.
     public var dailyCreditLimit: Credits?
+    /// Credits of paid answers lost after they were sent (most likely charged), since start.
+    public var creditsLost: Credits = .zero
+    /// How many such answers were lost since start.
+    public var answersLost = 0
     /// Whether paid calls are stopped after a `402`.
     public var paidCallsStopped: Bool
     public var rateLimit: RateLimit?

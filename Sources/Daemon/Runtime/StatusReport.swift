@@ -85,6 +85,8 @@ final class StatusReport: Sendable {
             ("credits_spent_today", .credits(snapshot.creditsSpentToday)),
             ("daily_credit_limit", snapshot.dailyCreditLimit.map(JSONValue.credits) ?? .null),
             ("paid_calls_stopped", .bool(snapshot.paidCallsStopped)),
+            ("credits_lost", .credits(snapshot.creditsLost)),
+            ("answers_lost", .int(snapshot.answersLost)),
             ("rate_limit", rateLimit),
             ("last_error", snapshot.lastError.map(JSONValue.string) ?? .null),
         ])

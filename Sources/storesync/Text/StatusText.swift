@@ -55,6 +55,11 @@ enum StatusText {
         var parts = ["auth \(upstream["auth"]?.stringValue ?? "?")"]
         if case .number(let credits) = upstream["credits_remaining"] { parts.append("\(credits) credits left") }
         if case .number(let spent) = upstream["credits_spent_today"] { parts.append("\(spent) spent today") }
+        if case .number(let lost) = upstream["credits_lost"], let answers = upstream["answers_lost"]?.intValue,
+            answers > 0
+        {
+            parts.append("\(lost) lost with \(answers) answers")
+        }
         if let limit = upstream["rate_limit"], !limit.isNull {
             var budget: [String] = []
             if let minute = limit["remaining_minute"]?.intValue { budget.append("\(minute) requests left this minute") }
