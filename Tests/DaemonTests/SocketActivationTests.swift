@@ -23,11 +23,14 @@ struct SocketActivationTests {
         try #require(fd >= 0)
         defer { close(fd) }
         #expect(fcntl(fd, F_GETFD) & FD_CLOEXEC == 0)
-        setenv("LISTEN_FDS", "1", 1)
         let environment = ["LISTEN_PID": "\(getpid())", "LISTEN_FDS": "1", "LISTEN_FDNAMES": "lookup"]
-        let sockets = SocketActivation.takeInheritedSockets(environment: environment, first: fd)
+        // The process environment is left alone: other tests start processes meanwhile, and
+        // changing it under them crashes Foundation's Process.run.
+        var unset: [String] = []
+        let sockets = SocketActivation.takeInheritedSockets(
+            environment: environment, first: fd, unset: { unset.append($0) })
         #expect(sockets == [.init(descriptor: fd, name: "lookup")])
         #expect(fcntl(fd, F_GETFD) & FD_CLOEXEC != 0)
-        #expect(getenv("LISTEN_FDS") == nil)
+        #expect(unset == ["LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"])
     }
 }

@@ -37,7 +37,9 @@ struct BackpressureTests {
             #expect(sent == all.count)
             // Wait for the server to hang up (POLLRDHUP), without reading (reading would let it go on).
             var poller = pollfd(fd: fd, events: Int16(0x2000), revents: 0)
-            #expect(poll(&poller, 1, 60_000) == 1, "the server never closed the connection")
+            var ready = poll(&poller, 1, 60_000)
+            while ready < 0, errno == EINTR { ready = poll(&poller, 1, 60_000) }
+            #expect(ready == 1, "the server never closed the connection")
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {

@@ -36,17 +36,18 @@ public enum SocketActivation {
 
     /// Takes the sockets passed to this process: marks each close-on-exec and removes `LISTEN_PID`,
     /// `LISTEN_FDS` and `LISTEN_FDNAMES` from the environment, so no child thinks they are its own.
+    /// - Parameter unset: removes a variable from the process environment (tests record the names
+    ///   instead: changing the environment while other threads start processes crashes them).
     public static func takeInheritedSockets(
-        environment: [String: String] = ProcessInfo.processInfo.environment, first: Int32 = firstDescriptor
+        environment: [String: String] = ProcessInfo.processInfo.environment, first: Int32 = firstDescriptor,
+        unset: (String) -> Void = { unsetenv($0) }
     ) -> [Socket] {
         let sockets = sockets(environment: environment, pid: getpid(), first: first)
         for socket in sockets {
             let flags = fcntl(socket.descriptor, F_GETFD)
             if flags >= 0 { _ = fcntl(socket.descriptor, F_SETFD, flags | FD_CLOEXEC) }
         }
-        unsetenv("LISTEN_PID")
-        unsetenv("LISTEN_FDS")
-        unsetenv("LISTEN_FDNAMES")
+        for name in ["LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"] { unset(name) }
         return sockets
     }
 }
