@@ -86,7 +86,7 @@ final class DaemonBackend: LookupBackend {
 
     func metricsText() async -> String {
         await status.refreshGauges()
-        return registry.emitToString()
+        return MetricsHelp.annotate(registry.emitToString())
     }
 
     static func error(_ status: Int, _ code: String, _ message: String) -> ControlAnswer {

@@ -20,6 +20,7 @@ final class StatusReport: Sendable {
     let catalog: CatalogWatcher
     let diskSpace: DiskSpaceGuard
     private let gauges: CacheGauges
+    private let alertGauges: AlertGauges
 
     init(
         startedAt: Date, database: Database, engine: SyncEngine, client: RetailDigitalsClient, hasCredentials: Bool,
@@ -34,6 +35,7 @@ final class StatusReport: Sendable {
         self.catalog = catalog
         self.diskSpace = diskSpace
         self.gauges = CacheGauges(factory: metrics)
+        self.alertGauges = AlertGauges(factory: metrics)
     }
 
     /// The whole status document.
@@ -56,6 +58,8 @@ final class StatusReport: Sendable {
         if let stats = try? await database.read({ try $0.cacheStats() }) { gauges.record(stats) }
         diskSpace.freeBytes()
         _ = await shelf?.status()
+        let auth = await client.snapshot.auth
+        alertGauges.record(lastSuccess: try? await engine.lastSuccessAt(), authOK: hasCredentials && auth == .ok)
     }
 
     private static func cacheBlock(_ stats: CacheStats?) -> JSONValue {
