@@ -31,6 +31,10 @@ public protocol LookupBackend: Sendable {
 
     /// `GET /metrics`: Prometheus text exposition.
     func metricsText() async -> String
+
+    /// `GET /v1/usage`: the month's (`YYYY-MM`, `nil` = this UTC month) usage per day as upstream
+    /// counted it, beside the daemon's own spend ledger.
+    func usage(month: String?) async -> ControlAnswer
 }
 
 /// The outcome of a live fetch.

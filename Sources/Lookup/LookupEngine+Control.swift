@@ -13,6 +13,9 @@ extension LookupEngine {
         case .syncRun(let id):
             let id = String(id)
             return .slow { Self.answer(await self.backend.syncRun(id: id)) }
+        case .usage(let month):
+            let month = month.map(String.init)
+            return .slow { Self.answer(await self.backend.usage(month: month)) }
         case .shelfProducts:
             return .slow { Self.answer(await self.backend.enqueueShelfChanges(body: body)) }
         case .metrics:

@@ -66,7 +66,7 @@ final class LookupServerContext: Sendable {
                 message: "\(head.method) is not allowed here; use \(allowed)")
             answer.extraHeaders = [("Allow", allowed)]
             return .answer(answer)
-        case .status, .startSync, .syncRun, .shelfProducts, .metrics:
+        case .status, .startSync, .syncRun, .shelfProducts, .metrics, .usage:
             return engine.control(route, body: body)
         }
     }

@@ -9,6 +9,8 @@ enum Route: Equatable {
     case syncRun(id: Substring)
     case shelfProducts
     case metrics
+    /// `GET /v1/usage?month=YYYY-MM`: the month's usage, upstream's and the daemon's own ledger.
+    case usage(month: Substring?)
     case health
     /// A path under `/v1/products/` that cannot be a barcode (it holds a `/`).
     case badBarcodePath
@@ -45,6 +47,7 @@ enum Route: Equatable {
         }
         switch path {
         case "/v1/status": return readOnly ? .status : .methodNotAllowed(allowed: "GET, HEAD")
+        case "/v1/usage": return readOnly ? .usage(month: Self.query("month", in: uri)) : .methodNotAllowed(allowed: "GET, HEAD")
         case "/metrics": return readOnly ? .metrics : .methodNotAllowed(allowed: "GET, HEAD")
         case "/healthz": return readOnly ? .health : .methodNotAllowed(allowed: "GET, HEAD")
         case "/v1/sync": return method == .POST ? .startSync : .methodNotAllowed(allowed: "POST")
@@ -79,8 +82,20 @@ extension Route {
     /// own small lane, so a flood of them never makes scans answer `503 busy`.
     var isControl: Bool {
         switch self {
-        case .status, .startSync, .syncRun, .shelfProducts, .metrics: return true
+        case .status, .startSync, .syncRun, .shelfProducts, .metrics, .usage: return true
         default: return false
         }
+    }
+}
+
+extension Route {
+    /// The value of query parameter `name` in `uri` (not percent-decoded; `nil` when absent).
+    static func query(_ name: String, in uri: String) -> Substring? {
+        guard let mark = uri.firstIndex(of: "?") else { return nil }
+        for pair in uri[uri.index(after: mark)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.first == Substring(name) { return parts.count > 1 ? parts[1] : "" }
+        }
+        return nil
     }
 }

@@ -8,5 +8,7 @@ enum Endpoint: String, Sendable, Hashable {
     case listing
     case bulkCheck = "bulk_check"
     case balance
+    case usage
+    case account
     case imageDelivery = "image_delivery"
 }

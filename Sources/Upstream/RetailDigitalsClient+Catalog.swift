@@ -65,6 +65,25 @@ extension RetailDigitalsClient {
         return balance
     }
 
+    /// `GET /usage?from=&to=` and `GET /account` (both free): what Retail Digitals counted per UTC
+    /// day, the balance and the tier, for the operator's month-end account.
+    public func usage(from: String, to: String, deadline: Duration? = nil) async throws(UpstreamError) -> UsageReport {
+        let query = "from=\(from)&to=\(to)"
+        let usageSpec = CallSpec(endpoint: .usage, path: "/usage?\(query)", expectedCost: .zero, maxBytes: 256 * 1024)
+        let days = try await call(usageSpec, purpose: .control, deadline: self.deadline(deadline)) {
+            (raw, _) throws(DecodeFailure) in try UsageReport.days(raw.body)
+        }
+        let accountSpec = CallSpec(endpoint: .account, path: "/account", expectedCost: .zero, maxBytes: 64 * 1024)
+        let account = try await call(accountSpec, purpose: .control, deadline: self.deadline(deadline)) {
+            (raw, _) throws(DecodeFailure) -> (Credits, String, String) in
+            let json = try AnswerJSON.object(raw.body, what: "account")
+            let balance = try AnswerNumber.credits(
+                json["credit_balance"], "credit_balance", in: Credits.plausibleRange, what: "account")
+            return (balance, json["tier"]?.stringValue ?? "", json["client_name"]?.stringValue ?? "")
+        }
+        return UsageReport(days: days, balance: account.0, tier: account.1, clientName: account.2)
+    }
+
     /// `GET /pricing`.
     func fetchPricing() async throws(UpstreamError) -> Pricing {
         let spec = CallSpec(endpoint: .pricing, path: "/pricing", expectedCost: .zero, maxBytes: 256 * 1024)

@@ -6,7 +6,7 @@ struct StoreSync: AsyncParsableCommand {
         commandName: "storesync", abstract: "The in-store sync daemon.",
         subcommands: [
             ServeCommand.self, LookupCommand.self, StatusCommand.self, ResyncCommand.self, SandboxCommand.self,
-            DemoCommand.self, VerifyCommand.self,
+            DemoCommand.self, VerifyCommand.self, UsageCommand.self,
             DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self,
         ])
 }

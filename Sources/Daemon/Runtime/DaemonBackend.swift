@@ -5,6 +5,7 @@ import Prometheus
 import Shelf
 import Store
 import Sync
+import Upstream
 
 /// What the socket asks of the daemon (``LookupBackend``), answered by the product fetcher, the
 /// catalog watcher, the sync engine, the shelf outbox and the status report.
@@ -15,12 +16,15 @@ final class DaemonBackend: LookupBackend {
     let shelf: ShelfOutbox?
     let status: StatusReport
     let registry: PrometheusCollectorRegistry
+    let client: RetailDigitalsClient
+    let database: Database
     /// Whether Retail Digitals credentials are configured (without them nothing goes upstream).
     let hasCredentials: Bool
 
     init(
         fetcher: ProductFetcher, catalog: CatalogWatcher, engine: SyncEngine, shelf: ShelfOutbox?,
-        status: StatusReport, registry: PrometheusCollectorRegistry, hasCredentials: Bool
+        status: StatusReport, registry: PrometheusCollectorRegistry, client: RetailDigitalsClient, database: Database,
+        hasCredentials: Bool
     ) {
         self.fetcher = fetcher
         self.catalog = catalog
@@ -28,6 +32,8 @@ final class DaemonBackend: LookupBackend {
         self.shelf = shelf
         self.status = status
         self.registry = registry
+        self.client = client
+        self.database = database
         self.hasCredentials = hasCredentials
     }
 

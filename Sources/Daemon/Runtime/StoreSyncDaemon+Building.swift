@@ -79,7 +79,8 @@ extension StoreSyncDaemon {
             diskSpace: fetcher.diskSpace, metrics: metrics)
         let backend = DaemonBackend(
             fetcher: fetcher, catalog: catalog, engine: engine, shelf: shelfOutbox, status: status,
-            registry: registry, hasCredentials: configuration.upstream.hasCredentials)
+            registry: registry, client: client, database: database,
+            hasCredentials: configuration.upstream.hasCredentials)
         let scans = ScanCounter()
         let lookup = LookupServer(
             configuration: configuration.lookupConfiguration, backend: backend, database: database,

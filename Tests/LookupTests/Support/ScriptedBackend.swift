@@ -108,4 +108,6 @@ final class ScriptedBackend: LookupBackend {
     }
 
     func metricsText() async -> String { "# metrics\n" }
+
+    func usage(month: String?) async -> ControlAnswer { ControlAnswer(status: 200, body: ["month": .string(month ?? "")]) }
 }
