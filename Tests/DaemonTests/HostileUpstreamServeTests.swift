@@ -17,14 +17,7 @@ struct HostileUpstreamServeTests {
             faults.add(FaultRule(.rateLimited(retryAfter: 1), target: .productGet, count: 1))
             faults.add(FaultRule(.header(name: "Retry-After", value: "1e300"), target: .productGet, count: 1))
             let product = try #require(sandbox.products.first { !(Barcode($0.barcode)?.isInStore ?? true) })
-            try "barcode,name,price\n".write(
-                toFile: directory.appending("catalog.csv"), atomically: true, encoding: .utf8)
-            let (path, socket) = try ServeProcessTests.configuration(sandbox, directory)
-            let daemon = try ServeProcess(
-                configPath: path, environment: ServeProcessTests.credentials,
-                logPath: directory.appending("daemon.log"))
-            #expect(
-                await DaemonSocket.waitUntilHealthy(socket, process: daemon, timeout: .seconds(30)), "\(daemon.log)")
+            let (daemon, socket) = try await ServeProcessTests.startWithEmptyCatalog(sandbox, directory)
             try await ServeProcessTests.waitFor("the refused pricing in the log", timeout: .seconds(30)) {
                 daemon.log.contains("cannot read /pricing")
             }

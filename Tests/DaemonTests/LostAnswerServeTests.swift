@@ -16,14 +16,7 @@ struct LostAnswerServeTests {
                 sandbox.products.first {
                     $0.barcode.count != 8 && !(Barcode($0.barcode)?.isInStore ?? true)
                 })
-            try "barcode,name,price\n".write(
-                toFile: directory.appending("catalog.csv"), atomically: true, encoding: .utf8)
-            let (path, socket) = try ServeProcessTests.configuration(sandbox, directory)
-            let daemon = try ServeProcess(
-                configPath: path, environment: ServeProcessTests.credentials,
-                logPath: directory.appending("daemon.log"))
-            #expect(
-                await DaemonSocket.waitUntilHealthy(socket, process: daemon, timeout: .seconds(30)), "\(daemon.log)")
+            let (daemon, socket) = try await ServeProcessTests.startWithEmptyCatalog(sandbox, directory)
             let lookup = try await DaemonSocket.get(socket, "/v1/products/\(product.barcode)")
             #expect(lookup.status == 503, "\(String(describing: lookup.json))")
             let gets = sandbox.ledger().filter { $0.endpoint == SandboxEndpoint.productGet.rawValue }

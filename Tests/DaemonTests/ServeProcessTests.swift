@@ -142,6 +142,19 @@ struct ServeProcessTests {
         return (path, configuration.socketPath)
     }
 
+    /// Starts `storesync serve` on `sandbox` with an empty store catalog and waits until it is
+    /// healthy; returns the process and its socket.
+    static func startWithEmptyCatalog(
+        _ sandbox: Sandbox, _ directory: TemporaryDirectory
+    ) async throws -> (ServeProcess, String) {
+        try "barcode,name,price\n".write(toFile: directory.appending("catalog.csv"), atomically: true, encoding: .utf8)
+        let (path, socket) = try configuration(sandbox, directory)
+        let daemon = try ServeProcess(
+            configPath: path, environment: credentials, logPath: directory.appending("daemon.log"))
+        #expect(await DaemonSocket.waitUntilHealthy(socket, process: daemon, timeout: .seconds(30)), "\(daemon.log)")
+        return (daemon, socket)
+    }
+
     /// Polls `condition` every 20 ms until it holds; fails after `timeout`.
     static func waitFor(
         _ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool

@@ -19,15 +19,7 @@ extension ReadableConnection {
 
     /// The scan count of each barcode in `barcodes` that was ever scanned (others are left out).
     public func scanCounts(for barcodes: some Sequence<Barcode>) throws -> [Barcode: Int] {
-        let statement = try sqlite.cached("SELECT count FROM scan_counts WHERE barcode = ?")
-        defer { statement.reset() }
-        var counts: [Barcode: Int] = [:]
-        for barcode in barcodes {
-            statement.reset()
-            try statement.bind([.text(barcode.digits)])
-            if try statement.step() { counts[barcode] = statement.int(0) }
-        }
-        return counts
+        try scans(for: barcodes).mapValues(\.count)
     }
 
     /// The scan record of each barcode in `barcodes` that was ever scanned (others are left out).
