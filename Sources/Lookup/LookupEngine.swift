@@ -104,6 +104,11 @@ final class LookupEngine: Sendable {
         guard let view = loop.reader.lookup(key) else { return nil }
         scans.record(key)
         let age = now - view.validatedAt.value
+        if age <= ttl, view.hasEvictedImages {
+            // The image-store cap evicted an image of it: a scan buys the product again (the cache
+            // answers if upstream cannot).
+            return .slow { await self.liveAnswer(scanned, keys: [key], stale: view, started: started, allocator) }
+        }
         if age <= ttl {
             metrics.lookup(source: "cache", outcome: "hit", since: started)
             let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)

@@ -9,12 +9,16 @@ struct CachedState: Sendable, Hashable {
     var fetchedAt: UnixMillis
     /// Each stored image's product `updated_at` (the version it was fetched with).
     var images: [ImageVariant: String]
+    /// Variants the image-store cap evicted: not stored, yet not a reason to buy the product again
+    /// (a scan of it does).
+    var evicted: Set<ImageVariant> = []
 
     /// Whether the cache already has what a fetch would bring: for a delta, the listed version (or a
     /// newer one) with every wanted image of that version stored; with `fetchedSince` (full refresh,
-    /// given barcodes), a record fetched at or after that instant with its wanted images.
+    /// given barcodes), a record fetched at or after that instant with its wanted images. An evicted
+    /// image counts as stored.
     func isCurrent(listedUpdatedAt: String?, wanted: [ImageVariant], fetchedSince: UnixMillis? = nil) -> Bool {
-        let imagesCurrent = wanted.allSatisfy { images[$0] == updatedAt }
+        let imagesCurrent = wanted.allSatisfy { images[$0] == updatedAt || evicted.contains($0) }
         if let fetchedSince { return fetchedAt >= fetchedSince && imagesCurrent }
         guard let listedUpdatedAt, !ListingCursor.isLater(listedUpdatedAt, than: updatedAt) else { return false }
         return imagesCurrent
@@ -31,7 +35,9 @@ struct CachedState: Sendable, Hashable {
             guard let record = try connection.product(barcode) else { continue }
             var images: [ImageVariant: String] = [:]
             for image in try connection.images(for: barcode) { images[image.variant] = image.productUpdatedAt }
-            states[barcode] = CachedState(updatedAt: record.updatedAt, fetchedAt: record.fetchedAt, images: images)
+            states[barcode] = CachedState(
+                updatedAt: record.updatedAt, fetchedAt: record.fetchedAt, images: images,
+                evicted: Set(try connection.evictedVariants(for: barcode)))
         }
         return states
     }

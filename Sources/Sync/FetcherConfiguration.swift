@@ -9,11 +9,15 @@ public struct FetcherConfiguration: Sendable, Hashable {
     public var variants: [ImageVariant]
     /// Free bytes the state directory needs before a paid fetch (`storage.min_free`, default 64 MiB).
     public var minFreeBytes: Int
+    /// The cap on stored image bytes (`storage.max_image_bytes`; `0`: none). Storing an image over
+    /// it evicts the least recently scanned images.
+    public var maxImageBytes: Int64
 
     public init(
         include: [IncludeScope] = [.productMeta, .images], variants: [ImageVariant] = [.front],
-        minFreeBytes: Int = 64 << 20
+        minFreeBytes: Int = 64 << 20, maxImageBytes: Int64 = 0
     ) {
+        self.maxImageBytes = max(0, maxImageBytes)
         self.include = Array(Set(include)).sorted()
         self.variants = Array(Set(variants)).sorted()
         self.minFreeBytes = max(0, minFreeBytes)

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Logging
 import Store
+import Synchronization
 import Upstream
 
 extension ProductFetcher {
@@ -44,6 +45,7 @@ extension ProductFetcher {
                 var record = record
                 if record.variantsAvailable == nil { record.variantsAvailable = previous?.variantsAvailable }
                 try connection.saveProduct(record)
+                try connection.clearEvictedImages(barcode)
                 var removed: [ImageRecord] = []
                 for variant in gone.sorted() {
                     if let image = try connection.image(barcode, variant: variant) {
@@ -105,8 +107,15 @@ extension ProductFetcher {
             let row = ImageRecord(
                 stored: stored, barcode: barcode, variant: variant, contentType: downloaded.contentType,
                 productUpdatedAt: updatedAt, storedAt: UnixMillis(clock.now()))
-            try await database.write { try $0.saveImage(row) }
+            let cap = configuration.maxImageBytes
+            let busy = cap > 0 ? flights.withLock { Set($0.keys) }.union([barcode]) : []
+            let evicted = try await database.write { connection -> [ImageRecord] in
+                try connection.saveImage(row)
+                guard cap > 0 else { return [] }
+                return try connection.evictImages(toFit: cap, sparing: busy, at: UnixMillis(clock.now()))
+            }
             metrics.imageStored()
+            await evict(evicted)
             return (downloaded.creditsDebited, nil)
         } catch {
             logger.error(
@@ -140,20 +149,6 @@ extension ProductFetcher {
         } catch {
             logger.error("cannot record an unknown barcode", metadata: ["barcode": "\(barcode)", "error": "\(error)"])
             return .failed(storageFailure(error), credits: .zero)
-        }
-    }
-
-    private func removeFiles(_ removed: [ImageRecord]) async {
-        for image in removed {
-            do {
-                try await images.removeOffCooperativePool(barcode: image.barcode, variant: image.variant)
-            } catch {
-                logger.warning(
-                    "cannot delete an image file",
-                    metadata: [
-                        "barcode": "\(image.barcode)", "variant": "\(image.variant.rawValue)", "error": "\(error)",
-                    ])
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ import Store
 /// - `storesync_sync_queue_depth`: items of the current run still pending,
 /// - `storesync_sync_items_fetched_total{purpose, outcome}`: product fetches (`stored`, `partial`,
 ///   `not_found`, `failed`), scans and syncs alike,
-/// - `storesync_sync_images_stored_total`,
+/// - `storesync_sync_images_stored_total`, `storesync_images_evicted_total` (the image-store cap),
 /// - `storesync_sync_credits_spent_total{mode}`: credits the sync spent (fetches and bulk-checks),
 /// - `storesync_sync_listing_pages_total` and `storesync_sync_bulk_checks_total{replayed}`.
 struct SyncMetrics: Sendable {
@@ -33,6 +33,11 @@ struct SyncMetrics: Sendable {
 
     func imageStored() {
         Counter(label: "storesync_sync_images_stored_total", factory: factory).increment()
+    }
+
+    func imagesEvicted(_ count: Int) {
+        guard count > 0 else { return }
+        Counter(label: "storesync_images_evicted_total", factory: factory).increment(by: Int64(count))
     }
 
     func creditsSpent(_ credits: Credits, mode: SyncMode) {

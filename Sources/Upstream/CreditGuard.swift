@@ -6,15 +6,17 @@ import Synchronization
 /// Guards credit spending: the daily credit cap (through the ``SpendLedger``), the stop after a
 /// `402 insufficient_credits`, the last known balance and the pricing in force.
 ///
-/// A paid call is admitted only if `spent today + reserved by calls in flight + its expected cost ≤
-/// cap`; its reservation is released when it ends and what the server actually debited is recorded.
+/// A paid call is admitted only if `spent today + its expected cost ≤ cap`, where "spent today"
+/// already holds the estimates of calls in flight: the estimate is written to the ledger *before*
+/// the call is sent (a crash after the charge cannot lose it) and corrected to what the server
+/// actually debited when the call ends (a lost answer keeps the estimate, a free answer removes it).
 final class CreditGuard: Sendable {
     private struct State {
         var pricing = Pricing.contractDefaults
         var creditsRemaining: Credits?
         var day: String?
+        /// The ledger's total for `day`, estimates of calls in flight included.
         var spentToday = Credits.zero
-        var reserved = Credits.zero
         /// Set by a 402: the balance then, and the cost that was refused.
         var stop: (balance: Credits?, refusedCost: Credits)?
     }
@@ -65,34 +67,63 @@ final class CreditGuard: Sendable {
         }
     }
 
-    /// Admits a call expected to cost `cost` on the server's day `day`; returns the reservation to
-    /// hand back to ``settle(reservation:debited:day:)``.
-    func admit(cost: Credits, day: String, resumeAt: Date) async throws(UpstreamError) -> Credits {
-        guard cost > .zero else { return .zero }
+    /// Admits a call expected to cost `cost` on the server's day `day` and records that estimate in
+    /// the ledger before returning; hand the reservation back to ``settle(_:debited:day:)``. A ledger that
+    /// cannot be written refuses the call (`unavailable`): a paid call is never sent unrecorded.
+    func admit(cost: Credits, day: String, resumeAt: Date) async throws(UpstreamError) -> CreditReservation {
+        guard cost > .zero else { return .free(on: day) }
         if isStopped { throw .insufficientCredits }
-        try await loadDay(day)
-        let limit = self.limit
-        let admitted: Bool = state.withLock { state in
-            if let limit, state.spentToday + state.reserved + cost > limit { return false }
-            state.reserved = state.reserved + cost
-            return true
+        var admitted: Bool?
+        // Another call may move the held day between reading it and reserving: read it again.
+        for _ in 0..<3 where admitted == nil {
+            try await loadDay(day)
+            let limit = self.limit
+            admitted = state.withLock { state -> Bool? in
+                guard state.day == day else { return nil }
+                if let limit, state.spentToday + cost > limit { return false }
+                state.spentToday = state.spentToday + cost
+                return true
+            }
         }
+        guard let admitted else { throw .unavailable("the server's day kept changing; try again") }
         guard admitted else { throw .creditCapReached(resumeAt: resumeAt) }
-        return cost
+        do { try await ledger.record(cost, onUTCDay: day) } catch {
+            adjust(by: .zero - cost, day: day)
+            logger.error(
+                "cannot record a paid call's estimated cost in the ledger; the call is not sent",
+                metadata: ["credits": "\(cost)", "day": "\(day)", "error": "\(error)"])
+            throw .unavailable("the credit spend ledger cannot be written")
+        }
+        return CreditReservation(cost: cost, day: day)
     }
 
-    /// Releases a reservation and records what the server debited.
-    func settle(reservation: Credits, debited: Credits?, day: String) async {
-        state.withLock { $0.reserved = $0.reserved - reservation }
-        guard let debited, debited > .zero else { return }
-        do { try await loadDay(day) } catch { return }
-        state.withLock { state in
-            if state.day == day { state.spentToday = state.spentToday + debited }
+    /// Corrects a reservation's estimate to what the server debited (zero: nothing was charged, or
+    /// the estimate when the answer was lost). `day` is the server's day after the answer: when it is
+    /// not the reservation's (the first answer taught the server's clock), the charge moves to it.
+    func settle(_ reservation: CreditReservation, debited: Credits, day: String) async {
+        if day != reservation.day {
+            if reservation.cost > .zero { await correct(reservation.day, by: .zero - reservation.cost, load: false) }
+            if debited > .zero { await correct(day, by: debited, load: true) }
+            return
         }
-        do { try await ledger.record(debited, onUTCDay: day) } catch {
+        await correct(day, by: debited - reservation.cost, load: reservation.cost == .zero)
+    }
+
+    /// Adds `correction` to `day` in the ledger, and in memory when `day` is held (`load`: hold it).
+    private func correct(_ day: String, by correction: Credits, load: Bool) async {
+        guard correction != .zero else { return }
+        if load { try? await loadDay(day) }
+        adjust(by: correction, day: day)
+        do { try await ledger.record(correction, onUTCDay: day) } catch {
             logger.error(
-                "cannot record spent credits in the ledger",
-                metadata: ["credits": "\(debited)", "day": "\(day)", "error": "\(error)"])
+                "cannot correct spent credits in the ledger",
+                metadata: ["correction": "\(correction)", "day": "\(day)", "error": "\(error)"])
+        }
+    }
+
+    private func adjust(by credits: Credits, day: String) {
+        state.withLock { state in
+            if state.day == day { state.spentToday = state.spentToday + credits }
         }
     }
 

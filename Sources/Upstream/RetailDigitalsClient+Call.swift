@@ -20,8 +20,7 @@ extension RetailDigitalsClient {
             cost: spec.expectedCost, day: day, resumeAt: pacer.nextMidnightLocal())
         var debited = Credits.zero
         let result = await attempts(spec, purpose: purpose, deadline: deadline, debited: &debited, decode: decode)
-        await credits.settle(
-            reservation: reservation, debited: debited, day: RateLimitState.utcDay(clock.serverNow()))
+        await credits.settle(reservation, debited: debited, day: RateLimitState.utcDay(clock.serverNow()))
         switch result {
         case .success(let value):
             return value
@@ -81,7 +80,11 @@ extension RetailDigitalsClient {
                 switch AttemptVerdict.classify(status: raw.status, code: code, acceptsRedirect: spec.acceptsRedirect) {
                 case .success:
                     do throws(DecodeFailure) {
-                        return .success(try decode(raw, facts))
+                        let value = try decode(raw, facts)
+                        if facts.creditsDebited == nil, let reported = (value as? any DebitReporting)?.creditsDebited {
+                            debited = debited + reported
+                        }
+                        return .success(value)
                     } catch {
                         switch error {
                         case .malformed(let reason) where !spec.resendsAfterLostAnswer:

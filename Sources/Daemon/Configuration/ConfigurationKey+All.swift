@@ -25,6 +25,9 @@ extension ConfigurationKey {
         .init("storage.metadata_ttl", "24h", "freshness of cached metadata"),
         .init("storage.negative_ttl", "7d", "how long an unknown barcode stays known as unknown"),
         .init("storage.min_free", "64MiB", "free space of the state directory below which nothing is bought"),
+        .init(
+            "storage.max_image_bytes", "0",
+            "cap on stored image bytes; least recently scanned images are evicted over it (0: no cap)"),
         .init("listen.socket", "/run/storesync/lookup.sock", "the lookup socket"),
         .init("listen.socket_mode", "\"0660\"", "permission bits of the socket file (octal)"),
         .init("listen.tcp", "", "optional loopback listener 127.0.0.1:PORT (empty: none)"),

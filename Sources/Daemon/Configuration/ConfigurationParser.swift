@@ -78,6 +78,10 @@ enum ConfigurationParser {
             reader.value("storage.min_free", allowed: "a size such as 64MiB or 67108864, from 0 to 1TiB") {
                 SettingParsers.bytes($0, in: 0...(1 << 40))
             } ?? storage.minFreeBytes
+        storage.maxImageBytes =
+            reader.value(
+                "storage.max_image_bytes", allowed: "a size such as 2GiB or 2147483648, from 0 (no cap) to 16TiB"
+            ) { SettingParsers.bytes($0, in: 0...(1 << 44)) } ?? storage.maxImageBytes
     }
 
     static func parseListen(_ listen: inout ListenSettings, _ reader: inout SettingReader) {

@@ -28,6 +28,7 @@ extension DaemonConfiguration {
             ConfigurationEntry("storage.metadata_ttl", duration(storage.metadataTTL)),
             ConfigurationEntry("storage.negative_ttl", duration(storage.negativeTTL)),
             ConfigurationEntry("storage.min_free", ByteCount.format(storage.minFreeBytes)),
+            ConfigurationEntry("storage.max_image_bytes", ByteCount.format(storage.maxImageBytes)),
             ConfigurationEntry("listen.socket", text.scalar(listen.socketPath)),
             ConfigurationEntry("listen.socket_mode", text.quoted(listen.socketModeText)),
             ConfigurationEntry("listen.tcp", listen.tcp.map { text.quoted($0.description) } ?? ""),

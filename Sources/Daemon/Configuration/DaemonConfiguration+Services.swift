@@ -24,11 +24,12 @@ extension DaemonConfiguration {
             bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL, keepScanned: sync.keepScanned)
     }
 
-    /// What a fetch asks for (`upstream.include` / `upstream.variants`) and the free space it needs
-    /// (`storage.min_free`).
+    /// What a fetch asks for (`upstream.include` / `upstream.variants`), the free space it needs
+    /// (`storage.min_free`) and the image store's cap (`storage.max_image_bytes`).
     public var fetcherConfiguration: FetcherConfiguration {
         FetcherConfiguration(
-            include: upstream.include, variants: upstream.variants, minFreeBytes: storage.minFreeBytes)
+            include: upstream.include, variants: upstream.variants, minFreeBytes: storage.minFreeBytes,
+            maxImageBytes: Int64(storage.maxImageBytes))
     }
 
     /// The nightly schedule (`sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,

@@ -9,6 +9,9 @@ public struct StorageSettings: Sendable, Hashable {
     /// Below this much free space in the state directory nothing is bought (a sync pauses with
     /// `disk_full`, a scan-time miss answers 503 `disk_full`).
     public var minFreeBytes = 64 << 20
+    /// A cap on the bytes of stored images (`0`: none): over it the least recently scanned images
+    /// are evicted, and bought again only when their product is scanned.
+    public var maxImageBytes = 0
 
     public init() {}
 }

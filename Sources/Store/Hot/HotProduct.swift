@@ -16,11 +16,15 @@ public struct HotProduct: Sendable, Hashable {
     public var source: ProductSource
     /// Stored images in API order (`front`, `back`, `front_clean`, `back_clean`); only stored ones.
     public var images: [HotImage]
+    /// Whether the image-store cap evicted an image of it (a scan buys it again).
+    public var hasEvictedImages: Bool
 
     public init(
         barcode: Barcode, productMeta: String, imageMeta: String?, updatedAt: String, fetchedAt: UnixMillis,
-        validatedAt: UnixMillis? = nil, variantsAvailable: [ImageVariant]?, source: ProductSource, images: [HotImage]
+        validatedAt: UnixMillis? = nil, variantsAvailable: [ImageVariant]?, source: ProductSource, images: [HotImage],
+        hasEvictedImages: Bool = false
     ) {
+        self.hasEvictedImages = hasEvictedImages
         self.barcode = barcode
         self.productMeta = productMeta
         self.imageMeta = imageMeta

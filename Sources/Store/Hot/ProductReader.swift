@@ -28,7 +28,8 @@ public final class ProductReader {
         self.productStatement = try connection.cached(
             """
             SELECT p.product_meta, p.image_meta, p.updated_at, p.fetched_at, p.variants, p.source,
-                   p.validated_at, i.variant, i.path, i.sha256, i.bytes, i.content_type
+                   p.validated_at, i.variant, i.path, i.sha256, i.bytes, i.content_type,
+                   EXISTS (SELECT 1 FROM evicted_images e WHERE e.barcode = p.barcode)
             FROM products p LEFT JOIN images i ON i.barcode = p.barcode
             WHERE p.barcode = ?
             """)
@@ -59,7 +60,8 @@ public final class ProductReader {
                 updatedAt: statement.text(2), fetchedAt: UnixMillis(statement.int64(3)),
                 validatedAt: UnixMillis(statement.int64(6)),
                 variantsAvailable: VariantList.decode(statement.optionalText(4)),
-                source: ProductSource(rawValue: statement.text(5)) ?? .sync, images: [])
+                source: ProductSource(rawValue: statement.text(5)) ?? .sync, images: [],
+                hasEvictedImages: statement.int64(12) != 0)
             repeat {
                 if let image = Self.image(statement, variantColumn: 7) { product.images.append(image) }
             } while try statement.step()

@@ -2,8 +2,11 @@ import Core
 
 extension WriteConnection {
     /// Inserts or replaces the index row of `record.barcode`'s `record.variant`. The product record
-    /// must exist (the index row is deleted with it).
+    /// must exist (the index row is deleted with it). An eviction mark of the variant is cleared.
     public func saveImage(_ record: ImageRecord) throws {
+        try sqlite.run(
+            "DELETE FROM evicted_images WHERE barcode = ? AND variant = ?", .text(record.barcode.digits),
+            .text(record.variant.rawValue))
         try sqlite.run(
             """
             INSERT INTO images (barcode, variant, path, sha256, bytes, content_type, product_updated_at, stored_at)

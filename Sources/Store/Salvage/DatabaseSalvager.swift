@@ -12,7 +12,7 @@ struct DatabaseSalvager {
     /// The tables worth keeping, parents before children (`images` references `products`).
     static let tables = [
         "shelf_outbox", "shelf_products", "shelf_state", "daily_spend", "tokens", "sync_state", "negatives",
-        "scan_counts", "products", "images",
+        "scan_counts", "products", "images", "evicted_images",
     ]
     /// The widest rowid gap probed one by one between the forward and the backward scan.
     static let maximumGap: Int64 = 100_000
