@@ -31,7 +31,7 @@ struct BenchDays {
         let minimum = total.reduce(0) { $0 + $1.minimum.thousandths }
         let ratio = minimum == 0 ? (credits == 0 ? 1 : Double.infinity) : Double(credits) / Double(minimum)
         let requests = total.reduce(0) { $0 + $1.requests }
-        let afterGood = total.filter { $0.night == "ok" }
+        let afterGood = total.filter { $0.night.hasPrefix("ok") }
         let worstFresh = afterGood.map(\.freshShare).min() ?? 1
         say(
             "days 1–\(setup.days): credits \(text(credits)) ÷ minimum \(text(minimum)) = "

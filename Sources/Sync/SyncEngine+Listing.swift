@@ -46,11 +46,11 @@ extension SyncEngine {
                     keepScannedSince: keepScannedSince, fetch: fetch)
                 try connection.enqueueSyncWork(run.id, plan.work, at: now)
                 for barcode in plan.outdated { try connection.markOutdated(barcode) }
+                if mode == .full { try connection.recordListed(run.id, cached.keys) }
                 if next == nil, mode == .full {
                     // The complete listing no longer shows these cached products: ask for them (a
                     // deleted one answers 404, free, and is removed from the cache).
-                    let queued = try connection.queuedBarcodes(run.id)
-                    let unlisted = try connection.cachedBarcodes().filter { !queued.contains($0) && !$0.isInStore }
+                    let unlisted = try connection.takeUnlisted(run.id).filter { !$0.isInStore }
                     let counts = try connection.scanCounts(for: unlisted)
                     try connection.enqueueSyncWork(
                         run.id, unlisted.map { SyncWorkItem(barcode: $0, priority: counts[$0] ?? 0) }, at: now)

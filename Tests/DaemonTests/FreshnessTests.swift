@@ -1,7 +1,9 @@
 import Core
 import Foundation
 import Sandbox
+import Daemon
 import Simulation
+import Store
 import Testing
 
 /// Day two onward, through the real socket of a whole daemon and the sandbox on one clock: what a
@@ -102,6 +104,27 @@ struct FreshnessTests {
             #expect(scanned.json?["source"]?.stringValue == "live")
             #expect(scanned.json?["stale"] == .bool(false))
             #expect(world.fetches(from: mark) == [regular: 1, forgotten: 1])
+        }
+    }
+
+    @Test("A full refresh pays only for what changed, and drops what upstream deleted for free")
+    func fullRefreshPaysOnlyForChanges() async throws {
+        try await StoreWorld.run(catalog: Self.carried) { world in
+            let carried = Self.carried(world.sandbox)
+            #expect(try await world.sync()["state"]?.stringValue == "succeeded")
+            world.advance(by: .seconds(86_400 + 3600))
+            let changed = [carried[3], carried[4]]
+            for barcode in changed { _ = world.sandbox.updateProduct(barcode) }
+            let deleted = carried[5]
+            world.sandbox.deleteProduct(deleted)
+            let mark = world.ledger().count
+            #expect(try await world.sync("full")["state"]?.stringValue == "succeeded")
+            #expect(world.fetches(from: mark) == Dictionary(uniqueKeysWithValues: changed.map { ($0, 1) }))
+            let asked = world.ledger(from: mark).filter { $0.barcode == deleted }
+            #expect(asked.map(\.status) == [404] && asked.allSatisfy { $0.creditsDebited == .zero })
+            let scan = try await world.scan(carried[6])
+            #expect(scan.json?["stale"] == .bool(false))
+            #expect(try await world.daemon.database.read { try $0.product(Barcode(deleted)!) } == nil)
         }
     }
 }

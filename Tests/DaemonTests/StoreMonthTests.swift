@@ -14,11 +14,11 @@ struct StoreMonthTests {
         setup.scansPerDay = 120
         setup.failEvery = 4
         let days = try await StoreMonth.run(setup)
-        #expect(days.contains { $0.night != "ok" }, "no night failed: the test proves less than it says")
+        #expect(days.contains { !$0.night.hasPrefix("ok") }, "no night failed: the test proves less than it says")
         for day in days {
             #expect(day.credits == day.minimum, "day \(day.day) spent \(day.credits), the minimum was \(day.minimum)")
             #expect(day.wrong == 0, "day \(day.day) ended with \(day.wrong) wrong products")
-            if day.night == "ok" { #expect(day.freshShare >= 0.99, "day \(day.day): \(day.freshShare)") }
+            if day.night.hasPrefix("ok") { #expect(day.freshShare >= 0.99, "day \(day.day): \(day.freshShare)") }
         }
     }
 }

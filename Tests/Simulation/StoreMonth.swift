@@ -3,7 +3,7 @@ import Foundation
 import Sandbox
 
 /// A simulated store month: every night 0.5–2 % of the catalog changes upstream (metadata, new
-/// photos, products added and deleted) and the nightly delta runs; one night in five fails
+/// photos, products added and deleted) and the nightly delta runs (a full refresh every 7th night); one night in five fails
 /// (upstream down, or a 429 storm) and upstream is back by morning; every day the lanes scan
 /// catalog products drawn Zipf-like, walk-in products the catalog does not list, unknown barcodes
 /// and mis-scans, through the real socket. ``run(_:report:)`` measures each day against the
