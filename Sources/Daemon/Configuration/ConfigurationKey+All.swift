@@ -49,6 +49,9 @@ extension ConfigurationKey {
             reloadable: true),
         .init("sync.overlap", "10m", "the delta lists again what changed this long before the last watermark"),
         .init(
+            "sync.retry_pass_delay", "30s",
+            "the wait before a sync tries its failed products again (a lost answer is never re-sent sooner)"),
+        .init(
             "sync.keep_scanned", "30d",
             "besides the catalog's products, the nightly run keeps current those scanned this recently"),
         .init("sync.concurrency", "2", "products fetched at once during a sync (1 to 8)"),

@@ -26,6 +26,10 @@ extension ConfigurationParser {
             reader.value("sync.overlap", allowed: durationText + ", from 0s to 7d") {
                 SettingParsers.duration($0, in: .zero...(.seconds(7 * 86_400)))
             } ?? sync.overlap
+        sync.retryPassDelay =
+            reader.value("sync.retry_pass_delay", allowed: durationText + ", from 0s to 1h") {
+                SettingParsers.duration($0, in: .zero...(.seconds(3600)))
+            } ?? sync.retryPassDelay
         sync.keepScanned =
             reader.value("sync.keep_scanned", allowed: durationText + ", from 0s to 365d") {
                 SettingParsers.duration($0, in: .zero...(.seconds(365 * 86_400)))

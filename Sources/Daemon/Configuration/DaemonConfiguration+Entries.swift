@@ -49,6 +49,7 @@ extension DaemonConfiguration {
             ConfigurationEntry("sync.bulk_check", "\(sync.bulkCheck)"),
             ConfigurationEntry("sync.full_refresh", sync.fullRefresh.description),
             ConfigurationEntry("sync.overlap", duration(sync.overlap)),
+            ConfigurationEntry("sync.retry_pass_delay", duration(sync.retryPassDelay)),
             ConfigurationEntry("sync.keep_scanned", duration(sync.keepScanned)),
             ConfigurationEntry("sync.concurrency", "\(sync.concurrency)"),
             ConfigurationEntry("shelf.base_url", shelf.baseURL.map(text.scalar) ?? ""),

@@ -17,6 +17,8 @@ public struct SyncSettings: Sendable, Hashable {
     public var fullRefresh = FullRefresh.off
     /// The delta lists again what changed this long before the last watermark.
     public var overlap: Duration = .seconds(600)
+    /// The wait before a sync tries its failed products again.
+    public var retryPassDelay: Duration = .seconds(30)
     /// Besides the catalog's products, the nightly run keeps current those scanned this recently.
     public var keepScanned: Duration = .seconds(30 * 86_400)
     /// Products fetched at once during a sync.
