@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension LookupServer {
     /// Binds the Unix socket (or adopts the inherited one) and the optional TCP listener.
@@ -22,7 +23,8 @@ extension LookupServer {
                     listeners.append(try await unix.bind(unixDomainSocketPath: configuration.socketPath).get())
                 } catch {
                     throw SocketPath.Refusal(
-                        description: "cannot listen on \(configuration.socketPath) (listen.socket): \(Self.reason(error)); "
+                        description:
+                            "cannot listen on \(configuration.socketPath) (listen.socket): \(Self.reason(error)); "
                             + "check that its directory exists and is writable by this user")
                 }
                 try SocketPath.setMode(configuration.socketPath, configuration.socketMode)

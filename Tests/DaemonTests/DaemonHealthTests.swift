@@ -17,7 +17,8 @@ struct DaemonHealthTests {
         let directory = try TemporaryDirectory("health")
         defer { directory.remove() }
         let database = try await Database.open(
-            directory: directory.appending("state"), logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
+            directory: directory.appending("state"),
+            logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
         let health = DaemonHealth(group: MultiThreadedEventLoopGroup.singleton, database: database)
         #expect(await health.check())
 

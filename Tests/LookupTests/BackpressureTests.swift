@@ -13,7 +13,8 @@ import Testing
 struct BackpressureTests {
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0x42, count: 200_000) + [0xFF, 0xD9]
 
-    @Test("Pipelined image requests never read stop being answered, and the connection is closed after the idle timeout")
+    @Test(
+        "Pipelined image requests never read stop being answered, and the connection is closed after the idle timeout")
     func pipelinedNeverRead() async throws {
         try await LookupHarness.run(configure: { $0.idleTimeout = .milliseconds(500) }) { harness in
             try await harness.seed("017000161563", images: [.front: Self.jpeg])

@@ -15,7 +15,9 @@ struct ControlLaneTests {
             let socket = harness.socket
             try await withThrowingTaskGroup(of: Int.self) { flood in
                 for _ in 0..<24 {
-                    flood.addTask { try await SocketHTTP.request(socket, "GET", "/v1/status", timeout: .seconds(60)).status ?? 0 }
+                    flood.addTask {
+                        try await SocketHTTP.request(socket, "GET", "/v1/status", timeout: .seconds(60)).status ?? 0
+                    }
                 }
                 // Twenty-four held requests: the control lane takes 16 (plus the one NIO may be
                 // handing over), the rest are refused; wait for the refusals, not for time.

@@ -22,7 +22,8 @@ public struct StoreDay: Sendable {
 
     /// Credits ÷ minimum (1 when both are zero).
     public var costRatio: Double {
-        minimum == .zero ? (credits == .zero ? 1 : .infinity) : Double(credits.thousandths) / Double(minimum.thousandths)
+        minimum == .zero
+            ? (credits == .zero ? 1 : .infinity) : Double(credits.thousandths) / Double(minimum.thousandths)
     }
 
     /// The share of carried scans answered fresh from the cache.

@@ -1,10 +1,10 @@
 import Core
-import TestSupport
-import Sync
 import Daemon
 import Foundation
 import Sandbox
 import Store
+import Sync
+import TestSupport
 
 extension StoreMonthState {
     /// One hour of scans: catalog products (Zipf-like), walk-ins, unknown barcodes and mis-scans.

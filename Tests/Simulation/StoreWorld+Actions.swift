@@ -1,9 +1,9 @@
 import Core
-import Sync
 import Daemon
 import Foundation
 import Sandbox
 import Store
+import Sync
 import TestSupport
 
 extension StoreWorld {
@@ -48,7 +48,9 @@ extension StoreWorld {
         try await Self.eventually("sync \(id) to end") {
             last = try await DaemonSocket.get(socket, "/v1/sync/\(id)").json
             if ["succeeded", "failed", "paused"].contains(last?["state"]?.stringValue ?? "") { return true }
-            let mark = last.map { JSONValue.array([$0["state"] ?? .null, $0["done"] ?? .null, $0["failed_items"] ?? .null]) }
+            let mark = last.map {
+                JSONValue.array([$0["state"] ?? .null, $0["done"] ?? .null, $0["failed_items"] ?? .null])
+            }
             progress = progress.last == mark ? progress + [mark] : [mark]
             if progress.count >= 30, let wake = clock.nextWake {
                 let step = max(0.001, wake.timeIntervalSince(clock.now))

@@ -57,7 +57,9 @@ struct PlanningTests {
         #expect(chunks.flatMap { $0 } == many.sorted())
     }
 
-    @Test("A listing page queues what changed among catalog and recently scanned products, and marks other changes outdated")
+    @Test(
+        "A listing page queues what changed among catalog and recently scanned products, and marks other changes outdated"
+    )
     func plannerKeepsCatalogAndScanned() {
         let catalog = CatalogSnapshot(
             entries: [
