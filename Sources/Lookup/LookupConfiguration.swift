@@ -27,6 +27,9 @@ public struct LookupConfiguration: Sendable {
     public var requestTimeout: Duration = .seconds(10)
     /// The largest request body accepted (shelf changes); larger gets `413`.
     public var maxBodyBytes = 4 << 20
+    /// The request-body bytes all connections together may buffer at once;
+    /// a body that does not fit is answered `503 busy` and its connection closed.
+    public var bodyBudgetBytes = 32 << 20
     /// The longest request target accepted; longer gets `414`.
     public var maxURIBytes = 2048
     /// The deadline of a live fetch on a miss (`lookup.live_timeout`).

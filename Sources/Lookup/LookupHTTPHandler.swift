@@ -19,17 +19,22 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private enum State {
         case idle
-        case receiving(HTTPRequestHead, [UInt8])
+        /// Its body (a POST's) collects in `body`, reserved against the server's ``BodyBudget``.
+        case receiving(HTTPRequestHead)
         /// The body is read and dropped; `answer` goes out at the end (then the connection closes).
         case rejecting(HTTPRequestHead, Answer)
         case answering
     }
 
-    private let server: LookupServerContext
-    private let reader: LoopReader
+    let server: LookupServerContext
+    let reader: LoopReader
     /// The TCP listener's rules (`nil` on the Unix socket).
     private let policy: TCPRequestPolicy?
     private var state = State.idle
+    /// The body of the request being received (kept out of `state` so appending never copies it).
+    private var body: [UInt8] = []
+    /// Bytes of the server's body budget this connection holds until its request is answered.
+    private var reserved = 0
     /// A complete request held while the connection's outbound buffer drains (backpressure).
     private var held: (head: HTTPRequestHead, body: [UInt8])?
 
@@ -40,47 +45,47 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let limits = server.configuration
         switch unwrapInboundIn(data) {
         case .head(let head):
-            state = .receiving(head, [])
+            state = .receiving(head)
+            body = []
             if let refusal = policy?.refusal(head) {
-                state = .rejecting(head, Self.closing(refusal))
-            } else if head.uri.utf8.count > server.configuration.maxURIBytes {
-                state = .rejecting(
-                    head,
-                    Self.closing(
-                        .error(
-                            .uriTooLong, code: "uri_too_long",
-                            message: "the request target is longer than \(server.configuration.maxURIBytes) bytes")))
+                state = .rejecting(head, refusal.closing)
+            } else if head.uri.utf8.count > limits.maxURIBytes {
+                state = .rejecting(head, .uriTooLong(limit: limits.maxURIBytes))
             } else if let length = head.headers.first(name: "content-length").flatMap(Int.init),
-                length > server.configuration.maxBodyBytes
+                length > limits.maxBodyBytes
             {
-                state = .answering
-                respond(Self.closing(tooLarge()), to: info(head), context: context)
+                refuse(.bodyTooLarge(limit: limits.maxBodyBytes), head: head, context: context)
             } else if head.headers["expect"].contains(where: { $0.lowercased() == "100-continue" }) {
                 // The client waits for this before sending its body (curl, a second, on larger POSTs).
                 context.writeAndFlush(
                     wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(let chunk):
-            guard case .receiving(let head, var body) = state else { return }
-            if body.count + chunk.readableBytes > server.configuration.maxBodyBytes {
-                // At once (a chunked body has no length to refuse up front), and the connection closes:
-                // the rest of the body is never read.
-                state = .answering
-                respond(Self.closing(tooLarge()), to: info(head), context: context)
-                return
+            guard case .receiving(let head) = state, head.method == .POST else { return }
+            // Both at once, and the connection closes: the rest of the body is never read (a chunked
+            // body has no length to refuse up front).
+            if body.count + chunk.readableBytes > limits.maxBodyBytes {
+                return refuse(.bodyTooLarge(limit: limits.maxBodyBytes), head: head, context: context)
             }
-            if head.method == .POST { body.append(contentsOf: chunk.readableBytesView) }
-            state = .receiving(head, body)
+            guard server.bodies.reserve(chunk.readableBytes) else {
+                server.metrics.rejectedRequest()
+                return refuse(.bodyBudgetSpent, head: head, context: context)
+            }
+            reserved += chunk.readableBytes
+            body.append(contentsOf: chunk.readableBytesView)
         case .end:
             switch state {
-            case .receiving(let head, let body):
+            case .receiving(let head):
                 state = .answering
+                let complete = body
+                body = []
                 if context.channel.isWritable {
-                    dispatch(head, body: body, context: context)
+                    dispatch(head, body: complete, context: context)
                 } else {
-                    held = (head, body)  // answered once the client has read what it was sent
+                    held = (head, complete)  // answered once the client has read what it was sent
                 }
             case .rejecting(let head, let answer):
                 state = .answering
@@ -91,6 +96,13 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    func channelInactive(context: ChannelHandlerContext) {
+        body = []
+        held = nil
+        releaseBody()
+        context.fireChannelInactive()
+    }
+
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable, let (head, body) = held {
             held = nil
@@ -99,61 +111,24 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelWritabilityChanged()
     }
 
-    private func tooLarge() -> Answer {
-        .error(
-            .payloadTooLarge, code: "body_too_large",
-            message:
-                "the request body is larger than \(server.configuration.maxBodyBytes) bytes; send fewer changes per request"
-        )
+    /// Answers `answer` at once, before the request is complete.
+    private func refuse(_ answer: Answer, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        state = .answering
+        body = []
+        respond(answer, to: info(head), context: context)
     }
 
-    private static func closing(_ answer: Answer) -> Answer {
-        var answer = answer
-        answer.closeConnection = true
-        return answer
-    }
-
-    private func info(_ head: HTTPRequestHead) -> RequestInfo {
-        RequestInfo(version: head.version, keepAlive: head.isKeepAlive, isHead: head.method == .HEAD)
-    }
-
-    private func dispatch(_ head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
-        let request = info(head)
-        let route = Route.resolve(method: head.method, uri: head.uri)
-        let decision = server.decide(route, head: head, body: body, reader: reader, allocator: context.channel.allocator)
-        switch decision {
-        case .answer(let answer):
-            respond(answer, to: request, context: context)
-        case .slow(let work):
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            let lane = route.isControl ? server.controlLane : server.lane
-            let accepted = lane.submit {
-                let answer = await work()
-                bound.eventLoop.execute {
-                    let (handler, context) = bound.value
-                    handler.respond(answer, to: request, context: context)
-                }
-            }
-            if !accepted, server.isShuttingDown {
-                respond(
-                    .error(
-                        .serviceUnavailable, code: "shutting_down", message: "storesync is stopping; retry in a moment"),
-                    to: request, context: context)
-            } else if !accepted {
-                server.metrics.rejectedRequest()
-                respond(
-                    .error(
-                        .serviceUnavailable, code: "busy",
-                        message: "too many lookups are waiting on upstream; retry in a moment"), to: request,
-                    context: context)
-            }
-        }
+    /// Gives the connection's reserved body bytes back to the server's budget.
+    private func releaseBody() {
+        server.bodies.release(reserved)
+        reserved = 0
     }
 
     /// Writes `answer` (head, body unless HEAD, end) and closes when the answer or the request asks.
     func respond(_ answer: Answer, to request: RequestInfo, context: ChannelHandlerContext) {
         guard case .answering = state else { return }
         state = .idle
+        releaseBody()
         let close = answer.closeConnection || !request.keepAlive || server.isShuttingDown
         var headers = HTTPHeaders()
         headers.reserveCapacity(4 + answer.extraHeaders.count)
@@ -176,27 +151,10 @@ final class LookupHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError {
-            let request = RequestInfo(version: .http1_1, keepAlive: false, isHead: false)
-            if case .answering = state {
-                context.close(promise: nil)
-                return
-            }
-            state = .answering
-            let tooBig = (error as? HTTPParserError) == .headerOverflow
-            let answer =
-                tooBig
-                ? Self.closing(
-                    .error(
-                        .requestHeaderFieldsTooLarge, code: "headers_too_large",
-                        message: "the request line or headers are too large"))
-                : Self.closing(
-                    .error(
-                        .badRequest, code: "bad_request",
-                        message: "the request is not valid HTTP/1.1: \(error)"))
-            respond(answer, to: request, context: context)
-            return
-        }
-        context.close(promise: nil)
+        guard let error = error as? HTTPParserError else { return context.close(promise: nil) }
+        if case .answering = state { return context.close(promise: nil) }
+        state = .answering
+        respond(
+            .unparsable(error), to: RequestInfo(version: .http1_1, keepAlive: false, isHead: false), context: context)
     }
 }

@@ -50,6 +50,9 @@ public final class LookupServer: Service, Sendable {
     /// Lookups waiting on upstream or disk.
     public var slowLaneDepth: Int { context.lane.depth }
 
+    /// Request-body bytes buffered now, across all connections.
+    public var bufferedBodyBytes: Int { context.bodies.inUse }
+
     public func run() async throws {
         let database = self.database
         let capacity = context.configuration.answerCacheEntries

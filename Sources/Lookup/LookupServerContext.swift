@@ -13,6 +13,8 @@ final class LookupServerContext: Sendable {
     /// The control routes' own lane (``Route/isControl``), so they never take the scans' places.
     let controlLane: SlowLane
     let metrics: LookupMetrics
+    /// Request-body bytes buffered across all connections (``LookupConfiguration/bodyBudgetBytes``).
+    let bodies: BodyBudget
     private let shuttingDown = ManagedAtomic(false)
     private let ready = ManagedAtomic(false)
 
@@ -22,6 +24,7 @@ final class LookupServerContext: Sendable {
         self.metrics = metrics
         self.lane = SlowLane(limit: configuration.maxConcurrentSlowRequests)
         self.controlLane = SlowLane(limit: Self.controlLaneLimit)
+        self.bodies = BodyBudget(limit: configuration.bodyBudgetBytes)
     }
 
     /// Control requests waiting or running at once; more get `503 busy`.

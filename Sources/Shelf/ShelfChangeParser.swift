@@ -30,6 +30,9 @@ enum ShelfChangeParser {
 
     /// The changes of `body`, in order, or why it is refused.
     static func parse(_ body: [UInt8], limit: Int) -> Result<[ShelfChange], BodyError> {
+        // Counted first, without building anything: 4 MiB of `{}` would otherwise be a million values.
+        let counted = ShelfProductCount.count(body)
+        guard counted <= limit else { return .failure(.tooMany(count: counted, limit: limit)) }
         let document: JSONValue
         do {
             document = try JSONValue(parsing: body)

@@ -34,8 +34,47 @@ struct InstallScriptTests {
         let socket = try String(
             contentsOfFile: root + "/usr/local/lib/systemd/system/storesync.socket", encoding: .utf8)
         #expect(socket.contains("ListenStream=/run/storesync/lookup.sock"))
-        #expect(first.errors.contains("skipped creating the storesync user and group"))
+        #expect(first.errors.contains("skipped creating the storesync user and the groups storesync and storesync-pos"))
         #expect(first.errors.contains("skipped systemctl daemon-reload"))
+    }
+
+    @Test(
+        "The socket belongs to the client group storesync-pos, and the configuration's group storesync stays the daemon's"
+    )
+    func socketGroup() async throws {
+        let directory = try TestDirectory("install")
+        defer { directory.remove() }
+        let root = directory.path + "/root"
+        let run = try await ScriptRun.run(
+            "scripts/install", ["--binary", "/bin/true", "--destdir", root], in: directory)
+        #expect(run.status == 0, "\(run.errors)")
+        let units = root + "/usr/local/lib/systemd/system/"
+        let service = try Self.settings(units + "storesync.service")
+        let socket = try Self.settings(units + "storesync.socket")
+        // The daemon's primary group owns what it creates: the socket it binds and RuntimeDirectory.
+        #expect(service["Group"] == ["storesync-pos"])
+        #expect(service["SupplementaryGroups"] == ["storesync"])
+        #expect(service["RuntimeDirectoryMode"] == ["0750"])
+        #expect(service["StateDirectoryMode"] == ["0700"])
+        #expect(socket["SocketGroup"] == ["storesync-pos"])
+        #expect(socket["SocketMode"] == ["0660"])
+        #expect(run.errors.contains("groupadd --system storesync-pos"))
+        #expect(run.errors.contains("usermod -aG storesync-pos POSUSER"))
+        // POS clients are pointed at the socket's image url, never at the 0700 state directory.
+        let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
+        #expect(readme.contains("group `storesync-pos`"))
+        #expect(!readme.contains("or read `path`"))
+    }
+
+    /// The `Key=value` lines of a unit file, every value of each key in order.
+    static func settings(_ path: String) throws -> [String: [String]] {
+        var settings: [String: [String]] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#")
+        {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            settings[String(line[..<equals]), default: []].append(String(line[line.index(after: equals)...]))
+        }
+        return settings
     }
 
     @Test("An edited configuration is never overwritten: the new example goes beside it as .dist")

@@ -14,6 +14,8 @@ conf_path="$conf_dir/storesync.yaml"
 cred_dir="$destdir/etc/credstore"
 state_dir="$destdir/var/lib/storesync"
 credentials=(rd_client_id rd_api_key retagly_token)
+# The socket's client group (POS users join it); the group storesync reads the configuration.
+pos_group=storesync-pos
 example="$repo/config/storesync.yaml"
 
 # Users, groups, ownership and systemctl only on the real system, as root.
@@ -78,13 +80,17 @@ build_binary() {
 
 create_user() {
     if [ "$manage_system" -eq 0 ]; then
-        note "skipped creating the storesync user and group (DESTDIR set or not root); create them on the target:"
-        note "  groupadd --system storesync && useradd --system --gid storesync --home-dir /var/lib/storesync --shell /usr/sbin/nologin storesync"
+        note "skipped creating the storesync user and the groups storesync and storesync-pos (DESTDIR set or not root); create them on the target:"
+        note "  groupadd --system storesync && groupadd --system $pos_group && useradd --system --gid storesync --home-dir /var/lib/storesync --shell /usr/sbin/nologin storesync"
         return
     fi
     if ! getent group storesync >/dev/null; then
         groupadd --system storesync
-        note "created group storesync (add the POS user to it to use the socket: usermod -aG storesync POSUSER)"
+        note "created group storesync (reads the configuration; the daemon only)"
+    fi
+    if ! getent group "$pos_group" >/dev/null; then
+        groupadd --system "$pos_group"
+        note "created group $pos_group (add the POS user to it to use the socket: usermod -aG $pos_group POSUSER)"
     fi
     if ! getent passwd storesync >/dev/null; then
         useradd --system --gid storesync --home-dir /var/lib/storesync --no-create-home \
@@ -149,6 +155,7 @@ do_install() {
     note "done. Next: put the credentials in $cred_dir (rd_client_id, rd_api_key; 0600), check with"
     note "  $prefix/bin/storesync serve --check-config, then: systemctl enable --now storesync"
     note "  (optional: systemctl enable --now storesync.socket keeps the socket open across restarts)"
+    note "  POS users join $pos_group to use the socket: usermod -aG $pos_group POSUSER"
 }
 
 remove_path() {
@@ -175,6 +182,7 @@ do_uninstall() {
         if [ "$manage_system" -eq 1 ]; then
             if getent passwd storesync >/dev/null; then userdel storesync && note "removed user storesync"; fi
             if getent group storesync >/dev/null; then groupdel storesync && note "removed group storesync"; fi
+            if getent group "$pos_group" >/dev/null; then groupdel "$pos_group" && note "removed group $pos_group"; fi
         fi
     else
         if [ -f "$conf_path" ] && cmp -s "$example" "$conf_path"; then remove_path "$conf_path"; fi

@@ -53,7 +53,7 @@ struct SocketClient {
         } catch {
             throw Unreachable(
                 description: "cannot reach storesync at \(socketPath) (\(Self.describe(error))); is the daemon running "
-                    + "(`systemctl status storesync`), and may this user use the socket (group storesync)?")
+                    + "(`systemctl status storesync`), and may this user use the socket (group storesync-pos)?")
         }
     }
 
