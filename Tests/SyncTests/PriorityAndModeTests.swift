@@ -26,7 +26,7 @@ struct PriorityAndModeTests {
         }
     }
 
-    @Test("A full refresh fetches every carried product again; given barcodes fetch exactly those")
+    @Test("A full refresh lists everything and buys only what changed; given barcodes fetch exactly those")
     func fullAndBarcodesModes() async throws {
         try await SyncWorld.run { world in
             let carried = world.products.prefix(6).map(\.barcode)
@@ -34,11 +34,14 @@ struct PriorityAndModeTests {
             try await world.withDaemon { daemon in
                 #expect(try await daemon.sync(.delta()).state == .succeeded)
                 let watermark = try await daemon.syncState(.watermark)
+                world.sandbox.clock.advance(by: .seconds(60))
+                world.sandbox.updateProduct(carried[2])
                 let mark = world.sandbox.ledger().count
                 let full = try await daemon.sync(.full())
                 #expect(full.state == .succeeded)
-                #expect(
-                    world.fetchesPerBarcode(from: mark) == Dictionary(uniqueKeysWithValues: carried.map { ($0, 1) }))
+                #expect(world.fetchesPerBarcode(from: mark) == [carried[2]: 1])
+                #expect(!world.ledger(.listing, from: mark).isEmpty)
+                #expect(!world.ledger(.listing, from: mark).contains { $0.path.contains("updated_since") })
 
                 let wanted = [carried[1], world.products[20].barcode]
                 let barcodesMark = world.sandbox.ledger().count
