@@ -4,6 +4,7 @@ extension WriteConnection {
     /// Inserts or replaces the index row of `record.barcode`'s `record.variant`. The product record
     /// must exist (the index row is deleted with it).
     public func saveImage(_ record: ImageRecord) throws {
+        changes.record(record.barcode)
         try sqlite.run(
             """
             INSERT INTO images (barcode, variant, path, sha256, bytes, content_type, product_updated_at, stored_at)
@@ -21,7 +22,8 @@ extension WriteConnection {
     /// Removes the index row of `barcode`'s `variant`; returns whether there was one.
     @discardableResult
     public func deleteImage(_ barcode: Barcode, variant: ImageVariant) throws -> Bool {
-        try sqlite.run(
+        changes.record(barcode)
+        return try sqlite.run(
             "DELETE FROM images WHERE barcode = ? AND variant = ?", .text(barcode.digits), .text(variant.rawValue)) > 0
     }
 }
