@@ -1,8 +1,8 @@
 import Core
 import NIOCore
 
-/// A fresh cache-hit answer as encoded, and what besides the write generation it was made from, so
-/// that it is reused only while encoding anew would give the same bytes.
+/// A fresh cache-hit answer as encoded, and what besides its barcode's change stamp it was made from,
+/// so that it is reused only while encoding anew would give the same bytes.
 struct EncodedAnswer {
     /// The store catalog's row for the barcode when encoded.
     var catalog: CatalogEntry?
@@ -11,7 +11,7 @@ struct EncodedAnswer {
     var validatedAt: Int64
     var body: ByteBuffer
 
-    /// Whether it is still what encoding anew would give (the write generation checked apart).
+    /// Whether it is still what encoding anew would give (the change stamp checked apart).
     func isCurrent(catalog: CatalogEntry?, now: Int64, ttlMillis: Int64) -> Bool {
         self.catalog == catalog && now - validatedAt <= ttlMillis
     }

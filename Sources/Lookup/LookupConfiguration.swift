@@ -43,7 +43,7 @@ public struct LookupConfiguration: Sendable {
     /// Image bytes kept in memory for serving, in bytes (`lookup.image_cache_bytes`).
     public var imageCacheBytes = 64 << 20
     /// Encoded fresh answers each event loop keeps for repeated scans (0: none), about 1–2 KB each;
-    /// only those of barcodes scanned since the last write are ever held.
+    /// when full, a loop starts over.
     public var answerCacheEntries = 2048
     /// Misses, refreshes and control requests handled at once; more get `503`.
     public var maxConcurrentSlowRequests = 256

@@ -61,19 +61,17 @@ final class LookupEngine: Sendable {
             return .answer(catalogOrNotFound(barcode, backend.catalogEntry(barcode), inStore: true, started, allocator))
         }
         let now = nowMillis()
-        // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
-        let generation = loop.reader.writeGeneration
         var first = barcode
         var second = barcode.upcEExpansion
         var catalog = backend.catalogEntry(barcode)
         if let upcA = second, catalog == nil, let entry = backend.catalogEntry(upcA) {
             (first, second, catalog) = (upcA, barcode, entry)
         }
-        if let decision = cached(first, scanned: barcode, catalog: catalog, loop, generation, now, started, allocator) {
+        if let decision = cached(first, scanned: barcode, catalog: catalog, loop, now, started, allocator) {
             return decision
         }
         if let second,
-            let decision = cached(second, scanned: barcode, catalog: catalog, loop, generation, now, started, allocator)
+            let decision = cached(second, scanned: barcode, catalog: catalog, loop, now, started, allocator)
         {
             return decision
         }
@@ -90,11 +88,13 @@ final class LookupEngine: Sendable {
     /// The answer for `key` when it is cached: fresh (kept encoded), acceptably stale (refreshed in
     /// the background), or too stale to serve first (a live fetch); `nil` when it is not cached.
     private func cached(
-        _ key: Barcode, scanned: Barcode, catalog: CatalogEntry?, _ loop: LoopReader, _ generation: UInt64,
-        _ now: Int64, _ started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
+        _ key: Barcode, scanned: Barcode, catalog: CatalogEntry?, _ loop: LoopReader, _ now: Int64,
+        _ started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
     ) -> Decision? {
         let ttl = configuration.metadataTTL.milliseconds
-        if let kept = loop.answers.value(for: key, at: generation),
+        // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
+        let stamp = loop.reader.changeStamp(of: key)
+        if let kept = loop.answers.value(for: key, at: stamp),
             kept.isCurrent(catalog: catalog, now: now, ttlMillis: ttl)
         {
             scans.record(key)
@@ -114,7 +114,7 @@ final class LookupEngine: Sendable {
             let answer = productAnswer(view, source: "cache", stale: false, catalog: catalog, allocator)
             loop.answers.keep(
                 EncodedAnswer(catalog: catalog, validatedAt: view.validatedAt.value, body: answer.body), for: key,
-                at: generation)
+                at: stamp)
             return .answer(answer)
         }
         // Validated within `maxStaleness` (a listing that showed a change sets 0: bought on scan).

@@ -2,7 +2,8 @@ import Core
 import Store
 
 /// What one event loop of the socket keeps for itself: its read-only cache connection and what it
-/// derived from it for the current write generation. Created on its loop and used only there.
+/// derived from it, per barcode while no write changed that barcode. Created on its loop and used
+/// only there.
 final class LoopReader {
     /// A barcode and an image variant.
     struct ImageKey: Hashable {
@@ -24,13 +25,13 @@ final class LoopReader {
     }
 
     /// The stored image of `barcode` and `variant` (`nil` when none), kept from an earlier read of
-    /// this write generation or read now (and kept unless the read failed).
+    /// the barcode's current change stamp or read now (and kept unless the read failed).
     func image(_ barcode: Barcode, variant: ImageVariant) -> HotImage? {
         let key = ImageKey(barcode: barcode, variant: variant)
-        let generation = reader.writeGeneration
-        if let row = images.value(for: key, at: generation) { return row }
+        let stamp = reader.changeStamp(of: barcode)
+        if let row = images.value(for: key, at: stamp) { return row }
         let image = reader.image(barcode, variant: variant)
-        if reader.lastError == nil { images.keep(image, for: key, at: generation) }
+        if reader.lastError == nil { images.keep(image, for: key, at: stamp) }
         return image
     }
 }

@@ -23,7 +23,7 @@ struct EncodedAnswerTests {
             let third = try await harness.get("/v1/products/017000161563")
             #expect(third.json?["product_meta"]?["product_name"] == "New Name")
             #expect(third.json?["images"]?["front"] != nil)
-            // A write about another product also retires kept answers: still the same, correct bytes.
+            // A write about another product keeps the answer (`KeptAnswerTests`): still the same, correct bytes.
             try await harness.seedNegative("017000161570")
             let fourth = try await harness.get("/v1/products/017000161563")
             #expect(fourth.raw.body == third.raw.body)

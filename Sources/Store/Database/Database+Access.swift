@@ -3,7 +3,8 @@ import Synchronization
 
 extension Database {
     /// Runs `body` in one write transaction on the writer thread: `BEGIN IMMEDIATE`, then `COMMIT`
-    /// when it returns (durable on return: `synchronous=FULL`), `ROLLBACK` when it throws.
+    /// when it returns (durable on return: `synchronous=FULL`), `ROLLBACK` when it throws. After the
+    /// commit it publishes the barcodes whose answers changed (``ProductReader/changeStamp(of:)``).
     @discardableResult
     public func write<T: Sendable>(_ body: @Sendable (WriteConnection) throws -> T) async throws -> T {
         try await withoutActuallyEscaping(body) { escapable in
@@ -15,10 +16,11 @@ extension Database {
                         job.discard()
                         return continuation.resume(throwing: StoreError.closed)
                     }
+                    let changes = ChangedBarcodes()
                     let result = Self.inTransaction(writer.connection, begin: "BEGIN IMMEDIATE") { connection in
-                        job.run(WriteConnection(sqlite: connection))
+                        job.run(WriteConnection(sqlite: connection, changes: changes))
                     }
-                    if case .success = result { self.generation.advance() }
+                    if case .success = result { self.generations.publish(changes) }
                     continuation.resume(with: result)
                 }
             }

@@ -24,8 +24,8 @@ public final class Database: Sendable {
     let writer: ConfinedConnection
     let readerPool: NIOThreadPool
     let readers: Mutex<[ConfinedConnection]>
-    /// Committed writes, for the hot path's derived caches (``ProductReader/writeGeneration``).
-    let generation = WriteGeneration()
+    /// Per-barcode change counters, for the hot path's derived caches (``ProductReader/changeStamp(of:)``).
+    let generations = AnswerGenerations()
     /// What was salvaged from a damaged file at open, `nil` when the file was sound (or new).
     public let salvage: SalvageReport?
     private let isClosed = Mutex(false)
@@ -114,7 +114,7 @@ public final class Database: Sendable {
     /// A synchronous read-only connection with its own prepared statements for the lookup hot path.
     /// Not `Sendable`: create one per event loop and use it only there.
     public func makeProductReader() throws -> ProductReader {
-        try ProductReader(path: path, imageRoot: ImageStore.root(stateDirectory: directory), generation: generation)
+        try ProductReader(path: path, imageRoot: ImageStore.root(stateDirectory: directory), generations: generations)
     }
 
     /// Waits for queued work, then closes every connection. Later calls throw ``StoreError/closed``.

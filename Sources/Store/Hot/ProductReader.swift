@@ -5,7 +5,7 @@ import Core
 ///
 /// Not `Sendable` and not thread-safe: one per event loop, used synchronously on that loop only
 /// (never across an `await`). Each call binds, steps and resets a prepared statement: no statement is
-/// prepared after ``init(path:imageRoot:generation:)`` (``statementsPrepared`` stays at its initial value), and
+/// prepared after ``init(path:imageRoot:generations:)`` (``statementsPrepared`` stays at its initial value), and
 /// the statement is reset before returning so no read snapshot is held between calls.
 ///
 /// A failed read answers like a miss (`nil`) and is kept in ``lastError`` for the caller to log;
@@ -15,15 +15,17 @@ public final class ProductReader {
     public let imageRoot: String
     /// The last SQLite failure of a lookup, if any (cleared by the next successful call).
     public private(set) var lastError: SQLiteError?
+    /// How many product lookups this reader ran on SQLite (``lookup(_:)``).
+    public private(set) var productReads = 0
     private let connection: SQLiteConnection
     private let productStatement: SQLiteStatement
     private let imageStatement: SQLiteStatement
     private let negativeStatement: SQLiteStatement
-    private let generation: WriteGeneration
+    private let generations: AnswerGenerations
 
-    init(path: String, imageRoot: String, generation: WriteGeneration) throws {
+    init(path: String, imageRoot: String, generations: AnswerGenerations) throws {
         self.imageRoot = imageRoot
-        self.generation = generation
+        self.generations = generations
         self.connection = try Database.openReadOnly(path: path)
         self.productStatement = try connection.cached(
             """
@@ -38,9 +40,12 @@ public final class ProductReader {
         self.negativeStatement = try connection.cached("SELECT checked_at, reason FROM negatives WHERE barcode = ?")
     }
 
-    /// How many write transactions the database has committed (one atomic load, no SQLite): a value
-    /// derived from a lookup stays current while this number does not change.
-    public var writeGeneration: UInt64 { generation.current }
+    /// Where `barcode`'s cached data stands (two atomic loads, no SQLite): a value derived from
+    /// reading `barcode` stays current while its stamp does not change. Only writes that changed the
+    /// barcode's product, image or negative rows move it (a listing that validates records again
+    /// moves `validated_at` forward only, which a value checking its TTL from the `validated_at` it
+    /// read may ignore). Read it before the data.
+    public func changeStamp(of barcode: Barcode) -> ChangeStamp { generations.stamp(of: barcode) }
 
     /// How many statements this reader's connection has prepared (3, from its creation, for good).
     public var statementsPrepared: Int { connection.prepareCount }
@@ -49,6 +54,7 @@ public final class ProductReader {
     public func lookup(_ barcode: Barcode) -> HotProduct? {
         let statement = productStatement
         defer { statement.reset() }
+        productReads += 1
         do {
             _ = statement.bindText(barcode.digits, at: 1)
             guard try statement.step() else {

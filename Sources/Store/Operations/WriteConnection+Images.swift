@@ -4,6 +4,7 @@ extension WriteConnection {
     /// Inserts or replaces the index row of `record.barcode`'s `record.variant`. The product record
     /// must exist (the index row is deleted with it). An eviction mark of the variant is cleared.
     public func saveImage(_ record: ImageRecord) throws {
+        changes.record(record.barcode)
         try sqlite.run(
             "DELETE FROM evicted_images WHERE barcode = ? AND variant = ?", .text(record.barcode.digits),
             .text(record.variant.rawValue))
@@ -24,7 +25,8 @@ extension WriteConnection {
     /// Removes the index row of `barcode`'s `variant`; returns whether there was one.
     @discardableResult
     public func deleteImage(_ barcode: Barcode, variant: ImageVariant) throws -> Bool {
-        try sqlite.run(
+        changes.record(barcode)
+        return try sqlite.run(
             "DELETE FROM images WHERE barcode = ? AND variant = ?", .text(barcode.digits), .text(variant.rawValue)) > 0
     }
 }

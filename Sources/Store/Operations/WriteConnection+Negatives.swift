@@ -4,6 +4,7 @@ extension WriteConnection {
     /// Records that upstream does not have `entry.barcode` (replacing an older entry). A cached
     /// product record is left alone: deleting it is the caller's decision (``deleteProduct(_:)``).
     public func saveNegative(_ entry: NegativeEntry) throws {
+        changes.record(entry.barcode)
         try sqlite.run(
             """
             INSERT INTO negatives (barcode, checked_at, reason) VALUES (?, ?, ?)
@@ -15,13 +16,17 @@ extension WriteConnection {
     /// Removes the negative entry of `barcode`; returns whether there was one.
     @discardableResult
     public func deleteNegative(_ barcode: Barcode) throws -> Bool {
-        try sqlite.run("DELETE FROM negatives WHERE barcode = ?", .text(barcode.digits)) > 0
+        changes.record(barcode)
+        return try sqlite.run("DELETE FROM negatives WHERE barcode = ?", .text(barcode.digits)) > 0
     }
 
-    /// Deletes negative entries at least `ttl` old at `now`; returns how many.
+    /// Deletes negative entries at least `ttl` old at `now`; returns how many. A bulk change: when it
+    /// deleted any, every kept answer is retired.
     @discardableResult
     public func purgeNegatives(olderThan ttl: Duration, at now: UnixMillis) throws -> Int {
-        try sqlite.run(
+        let purged = try sqlite.run(
             "DELETE FROM negatives WHERE checked_at <= ?", .integer(now.value - UnixMillis.milliseconds(of: ttl)))
+        if purged > 0 { changes.recordEverything() }
+        return purged
     }
 }

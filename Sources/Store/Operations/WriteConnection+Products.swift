@@ -25,6 +25,7 @@ extension WriteConnection {
             .integer(record.fetchedAt.value), .text(VariantList.encode(record.variantsAvailable)),
             .text(record.source.rawValue), .integer(record.validatedAt.value))
         try sqlite.run("DELETE FROM negatives WHERE barcode = ?", .text(record.barcode.digits))
+        changes.record(record.barcode)
     }
 
     /// Deletes the record of `barcode` and its image index rows; returns the image rows removed, so
@@ -33,6 +34,7 @@ extension WriteConnection {
     public func deleteProduct(_ barcode: Barcode) throws -> [ImageRecord] {
         let images = try self.images(for: barcode)
         try sqlite.run("DELETE FROM products WHERE barcode = ?", .text(barcode.digits))
+        changes.record(barcode)
         return images
     }
 
@@ -41,16 +43,20 @@ extension WriteConnection {
     /// a record existed.
     @discardableResult
     public func markOutdated(_ barcode: Barcode) throws -> Bool {
-        try sqlite.run("UPDATE products SET validated_at = 0 WHERE barcode = ?", .text(barcode.digits)) > 0
+        changes.record(barcode)
+        return try sqlite.run("UPDATE products SET validated_at = 0 WHERE barcode = ?", .text(barcode.digits)) > 0
     }
 
     /// A complete listing of the changes since `since` started at `listedFrom` and did not show these
     /// products: every cached record validated at or after `since` (so nothing in between went
     /// unseen) is current as of `listedFrom`, except the barcodes queued by run `runID` (the listing
     /// showed them; their fetch validates them). Returns how many records were validated.
+    ///
+    /// It retires no kept answer: it only moves `validated_at` forward (a stale record becomes fresh,
+    /// a fresh one stays fresh longer), no answer's bytes show `validated_at`, and a kept answer is
+    /// reused only within the TTL of the `validated_at` it was encoded from.
     @discardableResult
-    public func validateUnlisted(since: UnixMillis, listedFrom: UnixMillis, exceptQueuedBy runID: Int64) throws -> Int
-    {
+    public func validateUnlisted(since: UnixMillis, listedFrom: UnixMillis, exceptQueuedBy runID: Int64) throws -> Int {
         try sqlite.run(
             """
             UPDATE products SET validated_at = ?1
@@ -64,7 +70,8 @@ extension WriteConnection {
     /// existing record only. Returns whether a record existed.
     @discardableResult
     public func setVariantsAvailable(_ variants: [ImageVariant]?, for barcode: Barcode) throws -> Bool {
-        try sqlite.run(
+        changes.record(barcode)
+        return try sqlite.run(
             "UPDATE products SET variants = ? WHERE barcode = ?", .text(VariantList.encode(variants)),
             .text(barcode.digits)) > 0
     }
