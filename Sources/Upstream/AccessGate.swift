@@ -1,11 +1,13 @@
 import Synchronization
 
-/// The stop switches that end all traffic at once: `client_disabled` and refused credentials.
+/// The stop switches that end all traffic at once: `client_disabled`, refused credentials and
+/// `ip_not_allowed` (every call would be refused the same way: asking again only adds noise).
 /// Also remembers whether the API was last reachable, for ``AuthState``.
 final class AccessGate: Sendable {
     private struct State {
         var disabled = false
         var invalidCredentials = false
+        var ipNotAllowed = false
         var unreachable = false
         var lastError: String?
     }
@@ -14,9 +16,10 @@ final class AccessGate: Sendable {
 
     /// Throws at once while traffic is stopped.
     func check() throws(UpstreamError) {
-        let (disabled, invalid) = state.withLock { ($0.disabled, $0.invalidCredentials) }
+        let (disabled, invalid, ip) = state.withLock { ($0.disabled, $0.invalidCredentials, $0.ipNotAllowed) }
         if disabled { throw .clientDisabled }
         if invalid { throw .invalidCredentials }
+        if ip { throw .forbidden(code: "ip_not_allowed") }
     }
 
     func disable() { state.withLock { $0.disabled = true } }
@@ -27,6 +30,7 @@ final class AccessGate: Sendable {
         state.withLock {
             $0.disabled = false
             $0.invalidCredentials = false
+            $0.ipNotAllowed = false
         }
     }
 
@@ -37,6 +41,11 @@ final class AccessGate: Sendable {
     func noteError(_ error: UpstreamError) {
         switch error {
         case .notFound, .cancelled: return
+        case .forbidden(code: "ip_not_allowed"):
+            state.withLock {
+                $0.ipNotAllowed = true
+                $0.lastError = error.description
+            }
         default: state.withLock { $0.lastError = error.description }
         }
     }
@@ -45,6 +54,7 @@ final class AccessGate: Sendable {
         state.withLock { state in
             if state.disabled { return .disabled }
             if state.invalidCredentials { return .invalidCredentials }
+            if state.ipNotAllowed { return .ipNotAllowed }
             return state.unreachable ? .unreachable : .ok
         }
     }

@@ -6,6 +6,9 @@ public enum AuthState: String, Sendable, Hashable {
     case disabled
     /// `401 invalid_credentials`: the client id or api key is wrong.
     case invalidCredentials = "invalid_credentials"
+    /// `403 ip_not_allowed`: this machine's address is not in the client's allowlist; all traffic
+    /// stopped until an operator acts (fix the allowlist, then `storesync resync`, or restart).
+    case ipNotAllowed = "ip_not_allowed"
     /// The last attempt to reach the API failed (network, 5xx, timeouts).
     case unreachable
 }

@@ -92,7 +92,7 @@ public final class RetailDigitalsClient: Sendable {
     }
 
     public func reenable() async {
-        if gate.authState == .disabled || gate.authState == .invalidCredentials {
+        if [.disabled, .invalidCredentials, .ipNotAllowed].contains(gate.authState) {
             logger.notice("upstream traffic re-enabled by the operator")
         }
         gate.reopen()
