@@ -47,7 +47,8 @@ enum Route: Equatable {
         }
         switch path {
         case "/v1/status": return readOnly ? .status : .methodNotAllowed(allowed: "GET, HEAD")
-        case "/v1/usage": return readOnly ? .usage(month: Self.query("month", in: uri)) : .methodNotAllowed(allowed: "GET, HEAD")
+        case "/v1/usage":
+            return readOnly ? .usage(month: Self.query("month", in: uri)) : .methodNotAllowed(allowed: "GET, HEAD")
         case "/metrics": return readOnly ? .metrics : .methodNotAllowed(allowed: "GET, HEAD")
         case "/healthz": return readOnly ? .health : .methodNotAllowed(allowed: "GET, HEAD")
         case "/v1/sync": return method == .POST ? .startSync : .methodNotAllowed(allowed: "POST")

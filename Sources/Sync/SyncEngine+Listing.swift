@@ -60,7 +60,8 @@ extension SyncEngine {
                 }
                 if let validation {
                     try Self.validateUnlisted(run, since: validation, on: connection)
-                    try Self.queueOutdated(run, catalog: catalog, keepScannedSince: keepScannedSince, at: now, on: connection)
+                    try Self.queueOutdated(
+                        run, catalog: catalog, keepScannedSince: keepScannedSince, at: now, on: connection)
                 }
                 let phase = next == nil ? SyncPhase.bulkCheck : .listing
                 try connection.setSyncRunCursor(

@@ -36,8 +36,10 @@ public struct UsageReport: Sendable, Hashable {
             days.append(
                 Day(
                     date: date,
-                    requests: try AnswerNumber.integer(item["requests"], "days.requests", in: 0...Int64(Int32.max), what: "usage"),
-                    credits: try AnswerNumber.credits(item["credits"], "days.credits", in: Credits.plausibleRange, what: "usage")))
+                    requests: try AnswerNumber.integer(
+                        item["requests"], "days.requests", in: 0...Int64(Int32.max), what: "usage"),
+                    credits: try AnswerNumber.credits(
+                        item["credits"], "days.credits", in: Credits.plausibleRange, what: "usage")))
         }
         return days
     }

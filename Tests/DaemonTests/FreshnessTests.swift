@@ -1,7 +1,7 @@
 import Core
+import Daemon
 import Foundation
 import Sandbox
-import Daemon
 import Simulation
 import Store
 import Testing

@@ -222,11 +222,14 @@ struct ServeStartTests {
             settings["listen.tcp"] = "127.0.0.1:\(port)"
             let path = try settings.write(to: directory.appending("storesync.yaml"))
             let daemon = try ServeProcess(
-                configPath: path, environment: ServeProcessTests.credentials, logPath: directory.appending("daemon.log"))
+                configPath: path, environment: ServeProcessTests.credentials, logPath: directory.appending("daemon.log")
+            )
             let status = await daemon.waitForExit(timeout: .seconds(60))
             #expect(status != nil && status != 0, "\(daemon.log)")
             #expect(!daemon.endedBySignal, "\(daemon.log)")
-            #expect(daemon.log.contains("cannot listen on 127.0.0.1:\(port) (listen.tcp): Address already in use"), "\(daemon.log)")
+            #expect(
+                daemon.log.contains("cannot listen on 127.0.0.1:\(port) (listen.tcp): Address already in use"),
+                "\(daemon.log)")
         }
     }
 

@@ -1,8 +1,9 @@
 import Core
 import Foundation
-@testable import Lookup
 import TestSupport
 import Testing
+
+@testable import Lookup
 
 @Suite("The socket under hostile clients")
 struct RobustnessTests {

@@ -1,10 +1,10 @@
 import Core
-import TestSupport
-import Sync
 import Daemon
 import Foundation
 import Sandbox
 import Store
+import Sync
+import TestSupport
 
 /// The simulation's own books: the catalog, who scanned what when, and which version of each
 /// product the store last paid for (to tell a needed purchase from a wasted one).

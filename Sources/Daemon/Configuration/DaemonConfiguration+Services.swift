@@ -21,7 +21,8 @@ extension DaemonConfiguration {
     public var syncConfiguration: SyncConfiguration {
         SyncConfiguration(
             clientID: upstream.clientID ?? "", overlap: sync.overlap, concurrency: sync.concurrency,
-            bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL, retryPassDelay: sync.retryPassDelay, keepScanned: sync.keepScanned)
+            bulkCheck: sync.bulkCheck, negativeTTL: storage.negativeTTL, retryPassDelay: sync.retryPassDelay,
+            keepScanned: sync.keepScanned)
     }
 
     /// What a fetch asks for (`upstream.include` / `upstream.variants`), the free space it needs

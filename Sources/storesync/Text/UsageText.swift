@@ -11,8 +11,10 @@ enum UsageText {
             ]
         }
         let total = document["total"] ?? .null
-        let totals = ["total", total["requests"].map(\.jsonText) ?? "0", total["credits"].map(\.jsonText) ?? "0",
-            total["ledger_credits"].map(\.jsonText) ?? "0"]
+        let totals = [
+            "total", total["requests"].map(\.jsonText) ?? "0", total["credits"].map(\.jsonText) ?? "0",
+            total["ledger_credits"].map(\.jsonText) ?? "0",
+        ]
         if csv {
             let lines = [["date", "requests", "credits", "ledger_credits"]] + days.map(row) + [totals]
             return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -24,11 +26,12 @@ enum UsageText {
         let rows = [header] + days.map(row) + [totals]
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
-            text += row.enumerated().map { column, cell in
-                column == 0
-                    ? cell + String(repeating: " ", count: widths[column] - cell.count)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
+            text +=
+                row.enumerated().map { column, cell in
+                    column == 0
+                        ? cell + String(repeating: " ", count: widths[column] - cell.count)
+                        : String(repeating: " ", count: widths[column] - cell.count) + cell
+                }.joined(separator: "  ") + "\n"
         }
         return text
     }

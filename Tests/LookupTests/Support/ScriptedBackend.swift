@@ -109,5 +109,7 @@ final class ScriptedBackend: LookupBackend {
 
     func metricsText() async -> String { "# metrics\n" }
 
-    func usage(month: String?) async -> ControlAnswer { ControlAnswer(status: 200, body: ["month": .string(month ?? "")]) }
+    func usage(month: String?) async -> ControlAnswer {
+        ControlAnswer(status: 200, body: ["month": .string(month ?? "")])
+    }
 }
