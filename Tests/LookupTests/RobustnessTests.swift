@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Sandbox
 import TestSupport
 import Testing
 
@@ -54,7 +55,7 @@ struct RobustnessTests {
     func fuzz() async throws {
         try await LookupHarness.run { harness in
             try await harness.seed("017000161563")
-            var generator = SplitMix(seed: 42)
+            var generator = SandboxRandom(seed: 42)
             let valid = SocketHTTP.requestBytes("GET", "/v1/products/017000161563")
             var inputs: [[UInt8]] = []
             for index in 0..<10_000 {
@@ -109,18 +110,5 @@ struct RobustnessTests {
             }
             try await Task.sleep(for: .milliseconds(5))
         }
-    }
-}
-
-/// A small deterministic random source for fuzz inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,17 +1,14 @@
+import Sandbox
+
 /// A deterministic random number generator (SplitMix64) for the fuzz corpus: the same seed gives
 /// the same mutations on every machine and every run, so a failure reproduces.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+    /// The project's one seeded generator (the sandbox's SplitMix64).
+    private var base: SandboxRandom
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SandboxRandom(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// `true` with probability `percent`/100.
     mutating func percent(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &self) < percent }
