@@ -131,8 +131,8 @@ extension SyncEngine {
         let outdated = try connection.outdatedBarcodes()
         guard !outdated.isEmpty else { return }
         let scans = try connection.scans(for: outdated)
-        let kept = outdated.filter { barcode in
-            catalog?.contains(barcode) == true || (scans[barcode].map { $0.lastScannedAt >= keepScannedSince } ?? false)
+        let kept = outdated.filter {
+            SyncPlanner.isKept($0, catalog: catalog, scan: scans[$0], keepScannedSince: keepScannedSince)
         }
         try connection.enqueueSyncWork(
             run.id, kept.map { SyncWorkItem(barcode: $0, priority: scans[$0]?.count ?? 0) }, at: now)

@@ -38,9 +38,7 @@ enum SyncPlanner {
                 continue
             }
             let scan = scans[barcode]
-            let kept =
-                catalog?.contains(barcode) == true || (scan.map { $0.lastScannedAt >= keepScannedSince } ?? false)
-            if kept {
+            if isKept(barcode, catalog: catalog, scan: scan, keepScannedSince: keepScannedSince) {
                 plan.work.append(
                     SyncWorkItem(
                         barcode: barcode, priority: scan?.count ?? 0, variants: item.variants,
@@ -52,5 +50,13 @@ enum SyncPlanner {
         plan.work.reverse()
         plan.outdated.reverse()
         return plan
+    }
+
+    /// Whether the store keeps `barcode` current: its catalog lists it, or a lane scanned it at or
+    /// after `keepScannedSince` (`sync.keep_scanned`).
+    static func isKept(
+        _ barcode: Barcode, catalog: CatalogSnapshot?, scan: ScanCount?, keepScannedSince: UnixMillis
+    ) -> Bool {
+        catalog?.contains(barcode) == true || (scan.map { $0.lastScannedAt >= keepScannedSince } ?? false)
     }
 }

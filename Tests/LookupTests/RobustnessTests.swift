@@ -40,13 +40,13 @@ struct RobustnessTests {
                             harness.socket, chunks: [Array("GET /hea".utf8)], expecting: 1, timeout: .seconds(120))
                     }
                 }
-                try await Self.until("four connections to be accepted") { harness.server.connections.count == 4 }
+                try await eventually("four connections to be accepted") { harness.server.connections.count == 4 }
                 let refused = try await harness.get("/healthz")
                 #expect(refused.status == 503)
                 #expect(refused.json?["error"]?["code"] == "too_many_connections")
                 group.cancelAll()
             }
-            try await Self.until("the held connections to close") { harness.server.connections.count == 0 }
+            try await eventually("the held connections to close") { harness.server.connections.count == 0 }
             #expect(try await harness.get("/healthz").status == 200)
         }
     }
@@ -98,17 +98,6 @@ struct RobustnessTests {
             #expect(status == 200)
             #expect(json?["source"] == "cache")
             #expect(harness.backend.liveCalls.count < 10_000)
-        }
-    }
-    /// Waits for `condition` (checked every 5 ms; 60 s is only a bound against a hang).
-    static func until(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(5))
         }
     }
 }

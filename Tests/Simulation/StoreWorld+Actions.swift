@@ -96,16 +96,12 @@ extension StoreWorld {
             }
     }
 
-    /// Waits for `condition`, checking every 10 ms for at most `timeout` (real time: only a bound).
+    /// Waits for `condition` (``TestSupport/eventually(_:timeout:_:)`` with a longer bound: a world
+    /// runs a whole daemon).
     public static func eventually(
         _ what: String, timeout: Duration = .seconds(120), _ condition: () async throws -> Bool
     ) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            if try await condition() { return }
-            guard ContinuousClock.now < deadline else { throw WorldError("timed out waiting for \(what)") }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await TestSupport.eventually(what, timeout: timeout, condition)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Sandbox
 import Store
 import Sync
+import TestSupport
 import Testing
 import Upstream
 

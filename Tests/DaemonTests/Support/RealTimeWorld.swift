@@ -82,13 +82,9 @@ struct RealTimeWorld: Sendable {
         try await DaemonSocket.post(socket, path, json: json.jsonText)
     }
 
-    /// Polls `condition` every 20 ms until it holds; fails after `timeout`.
+    /// Waits for `condition` (``TestSupport/eventually(_:timeout:_:)``).
     func waitFor(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while try await !condition() {
-            guard ContinuousClock.now < deadline else { throw ServeWaitTimedOut(what: what) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await eventually(what, timeout: timeout, condition)
     }
 
     /// Ledger entries of `endpoint` from `index` on.

@@ -3,6 +3,7 @@ import Foundation
 import Sandbox
 import Store
 import Sync
+import TestSupport
 import Upstream
 
 /// One daemon instance of a ``SyncWorld``: its services and helpers to drive and inspect them.
