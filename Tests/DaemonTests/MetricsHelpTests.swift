@@ -49,7 +49,7 @@ struct MetricsHelpTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try ProcessLaunch.run(process)
         input.fileHandleForWriting.write(Data(text.utf8))
         try input.fileHandleForWriting.close()
         let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -61,15 +61,19 @@ struct MetricsHelpTests {
     func alertRules() throws {
         guard let promtool = Self.promtool else { return }  // scripts/test installs it
         let directory = Repository.root + "/config/prometheus"
-        for arguments in [["check", "rules", "storesync-alerts.yml"], ["test", "rules", "storesync-alerts.test.yml"]] {
+        // Absolute paths, no working directory: Foundation's Process may change the whole
+        // process's directory to start a child there, under every other test's feet.
+        for arguments in [
+            ["check", "rules", directory + "/storesync-alerts.yml"],
+            ["test", "rules", directory + "/storesync-alerts.test.yml"],
+        ] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: promtool)
             process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output
-            try process.run()
+            try ProcessLaunch.run(process)
             let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "promtool \(arguments.joined(separator: " ")): \(report)")

@@ -34,7 +34,7 @@ public final class ServeProcess {
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         self.process = process
         self.logPath = logPath
         self.startedAt = .now

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The outcome of running a script of `scripts/`.
 struct ScriptRun {
@@ -35,7 +36,7 @@ struct ScriptRun {
                 try await withCheckedThrowingContinuation { continuation in
                     process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
                     do {
-                        try process.run()
+                        try ProcessLaunch.run(process)
                     } catch {
                         process.terminationHandler = nil
                         continuation.resume(throwing: error)

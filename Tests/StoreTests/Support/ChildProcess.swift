@@ -38,7 +38,7 @@ final class ChildProcess {
             }
             for line in complete { continuation.yield(line) }
         }
-        try process.run()
+        try ProcessLaunch.run(process)
         self.process = process
         self.lines = stream.makeAsyncIterator()
     }
