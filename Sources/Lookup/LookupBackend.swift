@@ -43,6 +43,9 @@ public enum LiveOutcome: Sendable {
     case found(HotProduct)
     /// Upstream does not have it (a negative entry is stored).
     case notFound
+    /// Upstream has it but refuses it to this store's client (`403 scope_forbidden`, remembered like
+    /// a negative entry).
+    case outOfScope
     /// Upstream could not answer in time or at all; `reason` is a short code such as `timeout`,
     /// `unavailable`, `rate_limited`, `insufficient_credits`, `client_disabled`.
     case unavailable(reason: String)

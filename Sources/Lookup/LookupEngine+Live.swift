@@ -7,11 +7,13 @@ extension LookupEngine {
     /// A miss (or an entry too stale to serve first): fetch live within the deadline, else answer
     /// from what is known. `keys`: what the scanned code may mean, in order; a key upstream does not
     /// know (a free 404) passes to the next, all within the one deadline.
+    /// `outOfScope`: another reading of the code is known to be outside the brand scope.
     func liveAnswer(
-        _ scanned: Barcode, keys: [Barcode], stale: HotProduct?, started: ContinuousClock.Instant,
-        _ allocator: ByteBufferAllocator
+        _ scanned: Barcode, keys: [Barcode], stale: HotProduct?, outOfScope: Bool = false,
+        started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
     ) async -> Answer {
         let deadline = started + configuration.liveTimeout
+        var outOfScope = outOfScope
         for key in keys {
             let outcome = await LiveDeadline.run(until: deadline + .milliseconds(250)) {
                 await self.backend.fetchLive(key, deadline: deadline)
@@ -23,11 +25,18 @@ extension LookupEngine {
                     view, source: "live", stale: false, catalog: catalogEntry(scanned: scanned), allocator)
             case .notFound:
                 continue
+            case .outOfScope:
+                // The copy bought while it was in scope is still the best answer.
+                if stale != nil {
+                    return unavailable(scanned, reason: "scope_forbidden", stale: stale, started: started, allocator)
+                }
+                outOfScope = true
             case .unavailable(let reason):
                 return unavailable(scanned, reason: reason, stale: stale, started: started, allocator)
             }
         }
-        return catalogOrNotFound(scanned, catalogEntry(scanned: scanned), inStore: false, started, allocator)
+        return catalogOrNotFound(
+            scanned, catalogEntry(scanned: scanned), inStore: false, outOfScope: outOfScope, started, allocator)
     }
 
     /// Upstream could not answer: the stale record, else the catalog row, else `503`.
@@ -59,14 +68,23 @@ extension LookupEngine {
         return barcode.upcEExpansion.flatMap(backend.catalogEntry)
     }
 
-    /// The catalog row's answer, else `404 not_found`.
+    /// The catalog row's answer, else `403 scope_forbidden` (`outOfScope`: upstream has the product
+    /// but not for this store's client), else `404 not_found`.
     func catalogOrNotFound(
-        _ barcode: Barcode, _ entry: CatalogEntry?, inStore: Bool, _ started: ContinuousClock.Instant,
-        _ allocator: ByteBufferAllocator
+        _ barcode: Barcode, _ entry: CatalogEntry?, inStore: Bool, outOfScope: Bool = false,
+        _ started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
     ) -> Answer {
         if let entry {
             metrics.lookup(source: "catalog", outcome: "hit", since: started)
             return catalogAnswer(barcode, entry, allocator)
+        }
+        if outOfScope {
+            metrics.lookup(source: "none", outcome: "scope_forbidden", since: started)
+            return .error(
+                .forbidden, code: "scope_forbidden",
+                message: "barcode \(barcode) is in the Retail Digitals catalog but outside this store's brand scope, "
+                    + "so storesync cannot show it; add it to the store catalog, or ask Retail Digitals to add its "
+                    + "brand to the client's scope and then run `storesync resync --barcode \(barcode.digits)`")
         }
         metrics.lookup(source: "none", outcome: "not_found", since: started)
         let message =

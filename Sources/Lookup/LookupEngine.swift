@@ -77,12 +77,22 @@ final class LookupEngine: Sendable {
         }
         scans.record(barcode)
         let unknown = [first] + (second.map { [$0] } ?? [])
+        // A fresh `scope_forbidden` entry answers like a fresh 404, with its own code.
+        var outOfScope = false
         let keys = unknown.filter { key in
             guard let negative = loop.reader.negative(key) else { return true }
-            return now - negative.checkedAt.value > configuration.negativeTTL.milliseconds
+            let expired = now - negative.checkedAt.value > configuration.negativeTTL.milliseconds
+            if !expired, negative.reason == .scopeForbidden { outOfScope = true }
+            return expired
         }
-        if keys.isEmpty { return .answer(catalogOrNotFound(barcode, catalog, inStore: false, started, allocator)) }
-        return .slow { await self.liveAnswer(barcode, keys: keys, stale: nil, started: started, allocator) }
+        if keys.isEmpty {
+            return .answer(
+                catalogOrNotFound(barcode, catalog, inStore: false, outOfScope: outOfScope, started, allocator))
+        }
+        return .slow { [outOfScope] in
+            await self.liveAnswer(
+                barcode, keys: keys, stale: nil, outOfScope: outOfScope, started: started, allocator)
+        }
     }
 
     /// The answer for `key` when it is cached: fresh (kept encoded), acceptably stale (refreshed in

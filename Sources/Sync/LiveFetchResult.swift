@@ -7,6 +7,9 @@ public enum LiveFetchResult: Sendable {
     case found(HotProduct)
     /// Upstream does not have it (a negative entry is stored).
     case notFound
+    /// Upstream has it but not for this client: `403 scope_forbidden` (a negative entry of that
+    /// reason is stored).
+    case outOfScope
     /// No answer by the deadline or at all: `timeout`, `unavailable`, `rate_limited`,
     /// `insufficient_credits`, `client_disabled`, `credit_cap` or `disk_full`.
     case unavailable(reason: String)

@@ -33,6 +33,8 @@ extension ProductFetcher {
             return .notFound
         case .failed(.diskFull, _):
             return .unavailable(reason: "disk_full")
+        case .failed(.upstream(.forbidden(code: "scope_forbidden")), _):
+            return .outOfScope
         case .failed(let failure, _):
             return .unavailable(reason: failure.upstreamError.map(LiveFetchResult.reason(for:)) ?? "unavailable")
         }

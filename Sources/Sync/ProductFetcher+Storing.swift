@@ -20,6 +20,8 @@ extension ProductFetcher {
                 available: flight.available)
         } catch .notFound {
             return await forget(barcode)
+        } catch .forbidden(code: "scope_forbidden") {
+            return await rememberOutOfScope(barcode)
         } catch {
             if error != .cancelled {
                 logger.info(
@@ -130,6 +132,30 @@ extension ProductFetcher {
         guard FreeSpace.isDiskFull(error) else { return .storage("\(error)") }
         diskSpace.reportFull(error)
         return .diskFull("\(error)")
+    }
+
+    /// Upstream refused `barcode` as outside the client's brand scope (`403 scope_forbidden`): a
+    /// negative entry of that reason, so scans answer it without asking again until the entry
+    /// expires or an operator's resync. A cached record stays (it was bought while in scope).
+    private func rememberOutOfScope(_ barcode: Barcode) async -> FetchOutcome {
+        let failure = FetchFailure.upstream(.forbidden(code: "scope_forbidden"))
+        do {
+            try await database.write { connection in
+                try connection.saveNegative(
+                    NegativeEntry(barcode: barcode, checkedAt: UnixMillis(clock.now()), reason: .scopeForbidden))
+            }
+            logger.info(
+                """
+                a product is outside the client's brand scope (403 scope_forbidden); not asked again until \
+                storage.negative_ttl passes or an operator's resync
+                """,
+                metadata: ["barcode": "\(barcode)"])
+            return .failed(failure, credits: .zero)
+        } catch {
+            logger.error(
+                "cannot record an out-of-scope barcode", metadata: ["barcode": "\(barcode)", "error": "\(error)"])
+            return .failed(FreeSpace.isDiskFull(error) ? storageFailure(error) : failure, credits: .zero)
+        }
     }
 
     /// Upstream does not know `barcode`: a negative entry, and a cached record (and its image files)

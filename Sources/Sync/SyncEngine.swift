@@ -66,17 +66,25 @@ public final class SyncEngine: Service, Sendable {
     public func start(_ request: SyncRequest) async throws -> (run: SyncRun, joined: Bool) {
         if request.origin == .manual { await client.reenable() }
         let now = UnixMillis(clock.now())
-        let result = try await database.write { connection -> (SyncRun, Bool) in
+        let manual = request.origin == .manual
+        let (result, forgotten) = try await database.write { connection -> ((SyncRun, Bool), Int) in
+            // The operator may have had the brand scope widened: out-of-scope barcodes are asked again.
+            let forgotten = manual ? try connection.deleteNegatives(reason: .scopeForbidden) : 0
             if let unfinished = try connection.unfinishedSyncRun() {
                 if request.mode == .barcodes, !request.barcodes.isEmpty {
                     let items = request.barcodes.map { SyncWorkItem(barcode: $0, priority: Int(Int32.max)) }
                     try connection.enqueueSyncWork(unfinished.id, items, at: now)
-                    return (try connection.refreshSyncRunProgress(unfinished.id) ?? unfinished, true)
+                    return ((try connection.refreshSyncRunProgress(unfinished.id) ?? unfinished, true), forgotten)
                 }
-                return (unfinished, true)
+                return ((unfinished, true), forgotten)
             }
             let run = try connection.createSyncRun(mode: request.mode, requestedBarcodes: request.barcodes, at: now)
-            return (run, false)
+            return ((run, false), forgotten)
+        }
+        if forgotten > 0 {
+            logger.notice(
+                "the operator's sync asks again for barcodes refused as outside the brand scope",
+                metadata: ["barcodes": "\(forgotten)"])
         }
         if result.1 {
             if request.origin == .manual, result.0.state == .paused {

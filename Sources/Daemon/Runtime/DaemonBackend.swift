@@ -42,6 +42,7 @@ final class DaemonBackend: LookupBackend {
         switch await fetcher.fetchLive(barcode, deadline: deadline) {
         case .found(let product): return .found(product)
         case .notFound: return .notFound
+        case .outOfScope: return .outOfScope
         case .unavailable(let reason): return .unavailable(reason: reason)
         }
     }

@@ -20,6 +20,15 @@ extension WriteConnection {
         return try sqlite.run("DELETE FROM negatives WHERE barcode = ?", .text(barcode.digits)) > 0
     }
 
+    /// Deletes every negative entry of `reason`; returns how many. A bulk change: when it deleted
+    /// any, every kept answer is retired.
+    @discardableResult
+    public func deleteNegatives(reason: NegativeReason) throws -> Int {
+        let deleted = try sqlite.run("DELETE FROM negatives WHERE reason = ?", .text(reason.rawValue))
+        if deleted > 0 { changes.recordEverything() }
+        return deleted
+    }
+
     /// Deletes negative entries at least `ttl` old at `now`; returns how many. A bulk change: when it
     /// deleted any, every kept answer is retired.
     @discardableResult
