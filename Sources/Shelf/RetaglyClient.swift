@@ -20,6 +20,7 @@ struct RetaglyClient: Sendable {
     let token: Secret
     let httpClient: HTTPClient
     let timeout: Duration
+    let proxy: String?
     let logger: Logger
     let metrics: ShelfMetrics
 
@@ -28,6 +29,7 @@ struct RetaglyClient: Sendable {
         self.token = configuration.token
         self.httpClient = httpClient
         self.timeout = configuration.requestTimeout
+        self.proxy = configuration.proxy
         self.logger = logger
         self.metrics = metrics
     }
@@ -83,7 +85,8 @@ struct RetaglyClient: Sendable {
             bytes = try await response.body.collect(upTo: Self.maximumAnswerBytes)
         } catch {
             metrics.request(endpoint.rawValue, status: nil)
-            let reason = "no answer from Retagly (\(Self.describe(error)))"
+            let route = proxy.map { ", through the proxy \($0)" } ?? ""
+            let reason = "no answer from Retagly (\(Self.describe(error))\(route))"
             logger.debug("retagly call failed", metadata: ["endpoint": "\(endpoint.rawValue)", "reason": "\(reason)"])
             return .retry(retryAfter: nil, reason: reason)
         }

@@ -46,6 +46,9 @@ public struct ShelfConfiguration: Sendable {
     public var statusItemErrors = 50
     /// Batch sessions kept in the database for status and audits.
     public var keptSessions = 50
+    /// The HTTP proxy the push goes through (`http://host:port`, never credentials), named in the
+    /// reason of a failed call; `nil` = direct.
+    public var proxy: String?
 
     public init(baseURL: String, token: Secret) {
         self.baseURL = baseURL

@@ -37,6 +37,16 @@ final class AccessGate: Sendable {
     /// Records whether the API answered at all.
     func noteReachable(_ reachable: Bool) { state.withLock { $0.unreachable = !reachable } }
 
+    /// A transport failure of one attempt (connection refused, a proxy that is down or refuses):
+    /// the API counts as unreachable and the reason shows in status at once, while the call may
+    /// still be retried.
+    func noteTransportFailure(_ error: UpstreamError) {
+        state.withLock {
+            $0.unreachable = true
+            $0.lastError = error.description
+        }
+    }
+
     /// Records the last error's description (never a secret).
     func noteError(_ error: UpstreamError) {
         switch error {

@@ -23,6 +23,8 @@ struct AuthWire: Sendable {
     let requestTimeout: Duration
     let metrics: UpstreamMetrics
     let hostile: HostileValueLog
+    /// Told of transport failures at once, so status shows why auth cannot be reached.
+    let gate: AccessGate
     let logger: Logger
 
     /// Exchanges the client id and api key for a new pair, retrying transient failures and waiting
@@ -41,6 +43,7 @@ struct AuthWire: Sendable {
                 return .failure(.cancelled)
             case .failure(let failure):
                 lastError = failure == .timedOut ? .timedOut : .unavailable("auth/token: \(failure)")
+                if case .connection = failure { gate.noteTransportFailure(lastError) }
             case .success(let raw):
                 let code = ErrorBody(bytes: raw.body).code ?? ""
                 switch raw.status {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Sends one request over the shared `HTTPClient` and reads the whole answer, within a deadline
 /// and a size limit. Knows nothing of tokens, pacing or retries.
@@ -11,6 +12,9 @@ import NIOHTTP1
 /// then the image itself, flagged ``RawResponse/followedRedirect``).
 struct HTTPExchange: Sendable {
     let client: HTTPClient
+    /// The proxy `client` goes through (`http://host:port`, no credentials), named in connection
+    /// failures so an operator sees which hop failed; `nil` = direct.
+    var proxy: String? = nil
 
     /// Performs the exchange.
     ///
@@ -32,7 +36,7 @@ struct HTTPExchange: Sendable {
         do {
             response = try await client.execute(request, deadline: nioDeadline)
         } catch {
-            return .failure(Self.classify(error, maxBytes: maxBytes, answerStarted: false))
+            return .failure(Self.throughProxy(proxy, Self.classify(error, maxBytes: maxBytes, answerStarted: false)))
         }
         if let length = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), length > maxBytes {
             return .failure(.tooLarge(bytes: length))
@@ -84,7 +88,39 @@ struct HTTPExchange: Sendable {
             return .lost("the connection was reset after sending", timedOut: false)
         }
         if error is HTTPParserError { return .lost("the answer could not be read", timedOut: false) }
+        if let reason = connectFailure(error) { return .connection(reason) }
         return .connection(String(describing: type(of: error)))
+    }
+
+    /// A failure to connect, saying it was through `proxy` (the proxy is down, refuses, or wants
+    /// credentials: the API itself was never reached).
+    static func throughProxy(_ proxy: String?, _ failure: TransportFailure) -> TransportFailure {
+        guard let proxy else { return failure }
+        switch failure {
+        case .connection(let reason): return .connection("\(reason) (through the proxy \(proxy))")
+        case .timedOut: return .connection("no connection in time through the proxy \(proxy)")
+        default: return failure
+        }
+    }
+
+    /// A connection that could not be made, in words (`connection refused`), never with an address.
+    static func connectFailure(_ error: any Error) -> String? {
+        let errors: [any Error]
+        if let error = error as? NIOConnectionError {
+            errors = error.connectionErrors.map(\.error) + [error.dnsAError, error.dnsAAAAError].compactMap { $0 }
+        } else {
+            errors = [error]
+        }
+        for error in errors {
+            guard let error = error as? IOError else { continue }
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ENETUNREACH, EHOSTUNREACH: return "no route to the host"
+            case ETIMEDOUT: return "connecting timed out"
+            default: return "cannot connect (errno \(error.errnoCode))"
+            }
+        }
+        return error is NIOConnectionError ? "cannot connect (the name does not resolve?)" : nil
     }
 
     static func nanoseconds(_ duration: Duration) -> Int64 {

@@ -69,7 +69,10 @@ extension RetailDigitalsClient {
                 case .timedOut, .lost(_, timedOut: true):
                     // An attempt cut short by the call's deadline keeps the reason of the failures before it.
                     if failures == 0 || ContinuousClock.now < deadline { lastError = .timedOut }
-                case .connection(let reason), .lost(let reason, timedOut: false): lastError = .unavailable(reason)
+                case .connection(let reason):
+                    lastError = .unavailable(reason)
+                    gate.noteTransportFailure(lastError)
+                case .lost(let reason, timedOut: false): lastError = .unavailable(reason)
                 }
                 gate.noteReachable(false)
             case .success(let raw):

@@ -61,7 +61,7 @@ struct ConfigurationTextTests {
         let directory = try TestDirectory()
         defer { directory.remove() }
         let changed = """
-            upstream: {daily_credit_limit: 7, scan_reserve: 0.1}
+            upstream: {daily_credit_limit: 7, scan_reserve: 0.1, low_credit_warning: 50}
             sync: {enabled: false, at: "05:05", timezone: Asia/Tokyo, jitter: 1m, full_refresh: monday}
             log: {level: error}
             """

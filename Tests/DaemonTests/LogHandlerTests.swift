@@ -91,6 +91,17 @@ struct LogHandlerTests {
         #expect(redactor.redact("opaque-token-194") == "[redacted]")
     }
 
+    @Test("A URL's user:password@ is redacted whole, registered or not; a URL without credentials stays")
+    func urlCredentials() {
+        let redactor = SecretRedactor()
+        #expect(
+            redactor.redact("proxy http://shop:pr0xy@127.0.0.1:3128 down")
+                == "proxy http://[redacted]@127.0.0.1:3128 down")
+        #expect(redactor.redact("\"https://u:p%40ss@proxy.example/\"") == "\"https://[redacted]@proxy.example/\"")
+        #expect(redactor.redact("see http://proxy.example:3128/a@b") == "see http://proxy.example:3128/a@b")
+        #expect(redactor.redact("mailto://user@example.com") == "mailto://user@example.com")
+    }
+
     @Test("The level follows the shared control (SIGHUP reload) unless a logger sets its own")
     func levelControl() {
         let (logging, collector) = logging(level: .info)

@@ -21,6 +21,17 @@ extension ConfigurationKey {
             reloadable: true),
         .init("upstream.request_timeout", "10s", "deadline of one upstream request (sync and downloads)"),
         .init("upstream.max_image_bytes", "10MiB", "largest image download accepted"),
+        .init(
+            "upstream.proxy", "",
+            "HTTP proxy of both APIs, http://[user:password@]host:port, or none (empty: HTTPS_PROXY / HTTP_PROXY)",
+            secret: true),
+        .init(
+            "upstream.no_proxy", "",
+            "hosts reached without the proxy: domains, IPs, CIDR blocks, * (empty: NO_PROXY)"),
+        .init(
+            "upstream.low_credit_warning", "500",
+            "below this balance (credits) a warning is logged, shown in status and exported (0: off)",
+            reloadable: true),
         .init("storage.state_dir", "/var/lib/storesync", "SQLite database and image store"),
         .init("storage.metadata_ttl", "24h", "freshness of cached metadata"),
         .init("storage.negative_ttl", "7d", "how long an unknown barcode stays known as unknown"),
@@ -61,6 +72,9 @@ extension ConfigurationKey {
             secret: true),
         .init("shelf.token_file", "", "file holding the Retagly store token (or RETAGLY_TOKEN)"),
         .init("shelf.full_push", "off", "daily full catalog push to the displays: off or a store-local time HH:MM"),
+        .init(
+            "metrics.labels", "{}",
+            "constant labels on every /metrics series, e.g. {store: \"0042\", client: rd_client_0042}", map: true),
         .init("log.level", "info", "trace, debug, info, notice, warning, error or critical", reloadable: true),
         .init("log.format", "logfmt", "logfmt (key=value) or json"),
     ]

@@ -14,13 +14,20 @@ public struct ConfigurationKey: Sendable, Hashable {
     public let reloadable: Bool
     /// Whether the value is a credential that is printed as `[redacted]`.
     public let isSecret: Bool
+    /// Whether the value is a mapping of names the operator chooses (`metrics.labels: {store: …}`):
+    /// the file's `key.NAME` entries are its items, not unknown keys.
+    public let isMap: Bool
 
-    init(_ name: String, _ defaultText: String, _ summary: String, reloadable: Bool = false, secret: Bool = false) {
+    init(
+        _ name: String, _ defaultText: String, _ summary: String, reloadable: Bool = false, secret: Bool = false,
+        map: Bool = false
+    ) {
         self.name = name
         self.defaultText = defaultText
         self.summary = summary
         self.reloadable = reloadable
         self.isSecret = secret
+        self.isMap = map
     }
 
     /// The environment variable that overrides this key: `STORESYNC_` and the key in capitals with
@@ -44,6 +51,12 @@ public struct ConfigurationKey: Sendable, Hashable {
 
     /// Looks a key up by its dotted name.
     public static func named(_ name: String) -> ConfigurationKey? { byName[name] }
+
+    /// Whether `name` (as a file's keys list it) is an item of a map key (`metrics.labels.store`).
+    public static func isMapItem(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return named(String(name[..<dot]))?.isMap == true
+    }
 
     private static let byName: [String: ConfigurationKey] = Dictionary(
         uniqueKeysWithValues: all.map { ($0.name, $0) })

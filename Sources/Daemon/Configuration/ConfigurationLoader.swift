@@ -27,10 +27,10 @@ public struct ConfigurationLoader: Sendable {
     public func load() async throws(ConfigurationError) -> LoadedConfiguration {
         var problems: [ConfigurationProblem] = []
         var warnings: [ConfigurationWarning] = []
-        let (file, path) = await openFile(&problems, &warnings)
+        let (file, path, keys) = await openFile(&problems, &warnings)
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         warnings += unknownEnvironmentWarnings()
-        let values = ConfigurationValues(file: file, filePath: path, environment: environment)
+        let values = ConfigurationValues(file: file, filePath: path, fileKeys: keys, environment: environment)
         var (configuration, parseProblems) = ConfigurationParser.parse(values)
         var reader = SettingReader(values: values)
         var credentials = CredentialResolver(environment: environment)
@@ -50,7 +50,7 @@ public struct ConfigurationLoader: Sendable {
 
     private func openFile(
         _ problems: inout [ConfigurationProblem], _ warnings: inout [ConfigurationWarning]
-    ) async -> (FileProvider<YAMLSnapshot>?, String?) {
+    ) async -> (FileProvider<YAMLSnapshot>?, String?, [String]) {
         let path = explicitPath ?? defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
             if explicitPath != nil {
@@ -60,33 +60,33 @@ public struct ConfigurationLoader: Sendable {
                         allowed: "the configuration file does not exist (give an existing file, or leave --config "
                             + "out to use \(defaultPath) if present)"))
             }
-            return (nil, nil)
+            return (nil, nil, [])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             problems.append(
                 ConfigurationProblem(
                     key: path, value: nil, origin: nil, allowed: "the configuration file cannot be read (permissions?)")
             )
-            return (nil, path)
+            return (nil, path, [])
         }
         let keys: [String]
         do {
             keys = try ConfigurationFileKeys.list(yaml: String(decoding: data, as: UTF8.self), path: path)
         } catch {
             problems.append(error)
-            return (nil, path)
+            return (nil, path, [])
         }
-        for key in keys where ConfigurationKey.named(key) == nil {
+        for key in keys where ConfigurationKey.named(key) == nil && !ConfigurationKey.isMapItem(key) {
             warnings.append(ConfigurationWarning(subject: key, message: "unknown key in \(path), ignored (a typo?)"))
         }
-        guard !keys.isEmpty else { return (nil, path) }
+        guard !keys.isEmpty else { return (nil, path, []) }
         do {
             let settings = ConfigReader(
                 provider: InMemoryProvider(values: ["filePath": .init(.string(path), isSecret: false)]))
-            return (try await FileProvider<YAMLSnapshot>(config: settings), path)
+            return (try await FileProvider<YAMLSnapshot>(config: settings), path, keys)
         } catch {
             problems.append(ConfigurationProblem(key: path, value: nil, origin: nil, allowed: "\(error)"))
-            return (nil, path)
+            return (nil, path, [])
         }
     }
 

@@ -16,6 +16,7 @@ enum ConfigurationParser {
         parseLookup(&configuration.lookup, &reader)
         parseSync(&configuration.sync, &reader)
         parseShelf(&configuration.shelf, &reader)
+        parseMetrics(&configuration.metrics, &reader)
         parseLog(&configuration.log, &reader)
         if let path = reader.value("catalog.path", allowed: "an absolute path", parse: SettingParsers.absolutePath) {
             configuration.catalog.path = path
@@ -59,6 +60,12 @@ enum ConfigurationParser {
             reader.value(
                 "upstream.max_image_bytes", allowed: "a size such as 10MiB or 10485760, from 64KiB to 1GiB"
             ) { SettingParsers.bytes($0, in: (64 << 10)...(1 << 30)) } ?? upstream.maxImageBytes
+        parseProxy(&upstream, &reader)
+        upstream.lowCreditWarning =
+            reader.value(
+                "upstream.low_credit_warning",
+                allowed: "a number of credits from 0 to 1000000000000 with at most 3 decimals (0: off)",
+                parse: SettingParsers.credits) ?? upstream.lowCreditWarning
     }
 
     static func parseStorage(_ storage: inout StorageSettings, _ reader: inout SettingReader) {

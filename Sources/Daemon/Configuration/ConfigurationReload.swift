@@ -27,6 +27,7 @@ public struct ConfigurationReload: Sendable {
         var configuration = current
         configuration.upstream.dailyCreditLimit = loaded.upstream.dailyCreditLimit
         configuration.upstream.scanReserve = loaded.upstream.scanReserve
+        configuration.upstream.lowCreditWarning = loaded.upstream.lowCreditWarning
         configuration.sync.enabled = loaded.sync.enabled
         configuration.sync.at = loaded.sync.at
         configuration.sync.timeZoneIdentifier = loaded.sync.timeZoneIdentifier

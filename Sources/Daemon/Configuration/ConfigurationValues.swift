@@ -8,9 +8,13 @@ struct ConfigurationValues: Sendable {
     let reader: ConfigReader
     let environment: [String: String]
     let filePath: String?
+    /// The keys the file sets, dotted (`sync.at`, `metrics.labels.store`).
+    let fileKeys: [String]
 
     /// - Parameter file: the YAML file's provider, `nil` when no file is read.
-    init(file: FileProvider<YAMLSnapshot>?, filePath: String?, environment: [String: String]) {
+    init(
+        file: FileProvider<YAMLSnapshot>?, filePath: String?, fileKeys: [String] = [], environment: [String: String]
+    ) {
         var providers: [any ConfigProvider] = [
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "storesync")
         ]
@@ -18,6 +22,17 @@ struct ConfigurationValues: Sendable {
         self.reader = ConfigReader(providers: providers)
         self.environment = environment
         self.filePath = filePath
+        self.fileKeys = fileKeys
+    }
+
+    /// The items of a map key as the file writes them (`metrics.labels: {store: "0042"}` →
+    /// `[("store", "0042")]`), in file order; empty when the file sets none.
+    func fileItems(_ key: ConfigurationKey) -> [(name: String, value: String)] {
+        let prefix = key.name + "."
+        return fileKeys.filter { $0.hasPrefix(prefix) }.map { name in
+            let item = String(name.dropFirst(prefix.count))
+            return (item, reader.string(forKey: ConfigKey(name), isSecret: key.isSecret) ?? "")
+        }
     }
 
     /// The raw value of `key`, or `nil` when neither the environment nor the file sets it.

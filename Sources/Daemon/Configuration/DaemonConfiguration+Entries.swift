@@ -24,6 +24,14 @@ extension DaemonConfiguration {
             ConfigurationEntry("upstream.scan_reserve", "\(upstream.scanReserve)"),
             ConfigurationEntry("upstream.request_timeout", duration(upstream.requestTimeout)),
             ConfigurationEntry("upstream.max_image_bytes", ByteCount.format(upstream.maxImageBytes)),
+            proxyEntry(),
+            ConfigurationEntry(
+                "upstream.no_proxy", upstream.noProxy.map { text.list($0.texts) } ?? "",
+                note: upstream.noProxy != nil || upstream.environmentProxies.noProxy.isEmpty
+                    ? nil
+                    : "environment \(upstream.environmentProxies.noProxyVariable ?? "NO_PROXY"): "
+                        + upstream.environmentProxies.noProxy.texts.joined(separator: ",")),
+            ConfigurationEntry("upstream.low_credit_warning", upstream.lowCreditWarning.description),
             ConfigurationEntry("storage.state_dir", text.scalar(storage.stateDirectory)),
             ConfigurationEntry("storage.metadata_ttl", duration(storage.metadataTTL)),
             ConfigurationEntry("storage.negative_ttl", duration(storage.negativeTTL)),
@@ -59,9 +67,32 @@ extension DaemonConfiguration {
             ConfigurationEntry("shelf.token_file", shelf.tokenFile.map(text.scalar) ?? ""),
             ConfigurationEntry(
                 "shelf.full_push", shelf.fullPush == .off ? "off" : text.quoted(shelf.fullPush.description)),
+            ConfigurationEntry(
+                "metrics.labels",
+                "{" + metrics.labels.map { "\($0.name): \(text.quoted($0.value))" }.joined(separator: ", ") + "}"),
             ConfigurationEntry("log.level", log.level.rawValue),
             ConfigurationEntry("log.format", log.format.rawValue),
         ]
         return entries
+    }
+
+    /// `upstream.proxy`: as set (credentials redacted, revealed only on request), or empty with a
+    /// note naming the environment's proxies.
+    private func proxyEntry() -> ConfigurationEntry {
+        switch upstream.proxy {
+        case .none:
+            return ConfigurationEntry("upstream.proxy", "none")
+        case .url(let proxy):
+            return ConfigurationEntry(
+                "upstream.proxy", ConfigurationText.quoted(proxy.description),
+                secret: proxy.password == nil ? nil : Secret(proxy.revealedText))
+        case .environment:
+            let found = upstream.environmentProxies
+            var notes: [String] = []
+            if let https = found.https { notes.append("environment \(found.httpsVariable ?? "HTTPS_PROXY"): \(https)") }
+            if let http = found.http { notes.append("environment \(found.httpVariable ?? "HTTP_PROXY"): \(http)") }
+            if !notes.isEmpty { notes.append("not for loopback hosts") }
+            return ConfigurationEntry("upstream.proxy", "", note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        }
     }
 }

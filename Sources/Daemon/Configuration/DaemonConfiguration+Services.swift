@@ -14,7 +14,9 @@ extension DaemonConfiguration {
             include: upstream.include, variants: upstream.variants,
             dailyCreditLimit: upstream.dailyCreditLimit > .zero ? upstream.dailyCreditLimit : nil,
             scanReserve: upstream.scanReserve, requestTimeout: upstream.requestTimeout,
-            maxImageBytes: upstream.maxImageBytes)
+            maxImageBytes: upstream.maxImageBytes,
+            lowCreditWarning: upstream.lowCreditWarning > .zero ? upstream.lowCreditWarning : nil,
+            proxy: proxy(for: upstream.baseURL)?.description)
     }
 
     /// The sync engine's settings from `sync.*` and `storage.*`.

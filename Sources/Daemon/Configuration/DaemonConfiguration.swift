@@ -11,6 +11,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var catalog = CatalogSettings()
     public var sync = SyncSettings()
     public var shelf = ShelfSettings()
+    public var metrics = MetricsSettings()
     public var log = LogSettings()
 
     /// The default configuration file.

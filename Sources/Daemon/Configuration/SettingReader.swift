@@ -61,6 +61,55 @@ struct SettingReader {
         return parsed
     }
 
+    /// A map of names to values (`metrics.labels`): the file's mapping (`{store: "0042"}`), or a
+    /// text of `name=value` pairs separated by commas (the environment's form, also accepted in the
+    /// file). `check` says what is wrong with one item; every bad item, a duplicate and more than
+    /// `maximum` items make the whole value a problem.
+    mutating func pairs(
+        _ name: String, allowed: String, maximum: Int, check: (String, String) -> String?
+    ) -> [(name: String, value: String)]? {
+        guard let key = ConfigurationKey.named(name) else {
+            preconditionFailure("unknown configuration key \(name)")
+        }
+        var items: [(name: String, value: String)] = []
+        let raw: RawSetting
+        if let given = values.raw(key) {
+            raw = given
+            let texts: [String]
+            switch given.shape {
+            case .scalar(let text):
+                let body = text.trimmingSpaces
+                texts = body == "{}" ? [] : body.trimmingBrackets.split(separator: ",").map { $0.trimmingSpaces }
+            case .list(let list): texts = list.map { $0.trimmingSpaces }
+            }
+            for text in texts {
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                    report(
+                        key, raw, allowed: "expected name=value pairs separated by commas (not '\(text)'): " + allowed)
+                    return nil
+                }
+                items.append((text[..<equals].trimmingSpaces, text[text.index(after: equals)...].trimmingSpaces))
+            }
+        } else {
+            items = values.fileItems(key)
+            guard !items.isEmpty else { return nil }
+            let shown = items.map { "\($0.name): \($0.value)" }.joined(separator: ", ")
+            raw = RawSetting(shape: .scalar("{\(shown)}"), origin: "file \(values.filePath ?? "?")")
+        }
+        var bad: [String] = []
+        var seen = Set<String>()
+        for item in items {
+            if let problem = check(item.name, item.value) { bad.append(problem) }
+            if !seen.insert(item.name).inserted { bad.append("\(item.name) appears twice") }
+        }
+        if items.count > maximum { bad.append("at most \(maximum) items") }
+        guard bad.isEmpty else {
+            report(key, raw, allowed: "expected \(allowed) (\(bad.joined(separator: "; ")))")
+            return nil
+        }
+        return items
+    }
+
     /// Records a problem with a value that parsed but does not fit with another (checked by the caller).
     mutating func reject(_ name: String, allowed: String) {
         guard let key = ConfigurationKey.named(name), let raw = values.raw(key) else { return }

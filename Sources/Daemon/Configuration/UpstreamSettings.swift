@@ -28,6 +28,14 @@ public struct UpstreamSettings: Sendable, Hashable {
     public var requestTimeout: Duration = .seconds(10)
     /// Largest image download accepted, in bytes.
     public var maxImageBytes = 10 << 20
+    /// `upstream.proxy` as configured (for both APIs); see ``DaemonConfiguration/proxy(for:)``.
+    public var proxy = ProxySetting.environment
+    /// `upstream.no_proxy` as configured; `nil`: `NO_PROXY` from the environment.
+    public var noProxy: NoProxyList?
+    /// The environment's proxy variables, read by the loader (used while ``proxy`` is `.environment`).
+    public var environmentProxies = EnvironmentProxies()
+    /// Below this balance the daemon warns (log, status, metric, alert); zero disables. Reloadable.
+    public var lowCreditWarning = Credits(500)
 
     public init() {}
 

@@ -1,6 +1,7 @@
 import Core
 
-/// The secret shapes redacted from any log text, registered or not. A byte scanner (no regular
+/// The secret shapes redacted from any log text, registered or not (signed image URLs, JWTs,
+/// prefixed tokens, `Bearer` values, a URL's `user:password@`). A byte scanner (no regular
 /// expressions): log lines are short and this runs on every one.
 enum SecretPatterns {
     private static let redacted = Array(Secret.redactedText.utf8)
@@ -8,6 +9,7 @@ enum SecretPatterns {
     private static let jwtStart = Array("eyJ".utf8)
     private static let bearer = Array("Bearer ".utf8)
     private static let prefixedTokens = [Array("rt_".utf8), Array("sk_".utf8)]
+    private static let schemeEnd = Array("://".utf8)
 
     static func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
@@ -23,6 +25,12 @@ enum SecretPatterns {
                     index = end
                     continue
                 }
+            }
+            if matches(bytes, at: index, schemeEnd), let at = userinfoEnd(bytes, from: index + schemeEnd.count) {
+                // `http://user:password@proxy`: the whole userinfo goes (a proxy's credentials).
+                out += schemeEnd + redacted
+                index = at
+                continue
             }
             if matches(bytes, at: index, bearer) {
                 let end = scanToken(bytes, from: index + bearer.count, extra: Array(".~+/=".utf8))
@@ -61,9 +69,29 @@ enum SecretPatterns {
         return nil
     }
 
+    /// The index of the `@` ending a URL's `user:password` that starts at `start`, if one does.
+    private static func userinfoEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var end = start
+        var colon = false
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "@"): return colon && end > start ? end : nil
+            case UInt8(ascii: ":"): colon = true
+            case UInt8(ascii: "/"), UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\n"),
+                UInt8(ascii: "\t"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                return nil
+            default: break
+            }
+            end += 1
+        }
+        return nil
+    }
+
     private static func mayContainSecret(_ bytes: [UInt8]) -> Bool {
         for index in bytes.indices {
             switch bytes[index] {
+            case UInt8(ascii: ":") where matches(bytes, at: index, schemeEnd):
+                return true
             case UInt8(ascii: "/"), UInt8(ascii: "e"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "B"):
                 if matches(bytes, at: index, imagePath) || matches(bytes, at: index, jwtStart)
                     || matches(bytes, at: index, bearer)

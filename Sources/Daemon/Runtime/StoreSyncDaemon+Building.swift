@@ -31,12 +31,20 @@ extension StoreSyncDaemon {
         }
 
         let group = options.eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
-        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        httpConfiguration.timeout = .init(connect: .seconds(5), read: .seconds(30))
-        httpConfiguration.httpVersion = .http1Only
-        let httpClient = HTTPClient(eventLoopGroup: group, configuration: httpConfiguration)
+        let httpClients = HTTPClients(group: group)
+        let upstreamProxy = configuration.proxy(for: configuration.upstream.baseURL)
+        if let password = upstreamProxy?.password { options.logging?.redactor.register(password) }
         let registry = PrometheusCollectorRegistry()
         var metrics = PrometheusMetricsFactory(registry: registry)
+        let constantLabels = configuration.metrics.labels.map { ($0.name, $0.value) }
+        if !constantLabels.isEmpty {
+            // `metrics.labels` on every series; a series' own label of the same name (refused by
+            // the configuration) would win.
+            metrics.nameAndLabelSanitizer = { name, labels in
+                let own = Set(labels.map(\.0))
+                return (name, labels + constantLabels.filter { !own.contains($0.0) })
+            }
+        }
         // Cache hits take well under a millisecond: the lookup histogram starts at 50 µs.
         metrics.durationHistogramBuckets["storesync_lookup_duration_seconds"] = [
             .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
@@ -47,7 +55,8 @@ extension StoreSyncDaemon {
         let tokens = RedactingTokenPersistence(
             base: StoreTokenPersistence(database: database), redactor: options.logging?.redactor)
         let client = RetailDigitalsClient(
-            configuration: configuration.upstreamConfiguration, httpClient: httpClient, tokens: tokens,
+            configuration: configuration.upstreamConfiguration, httpClient: httpClients.client(via: upstreamProxy),
+            tokens: tokens,
             spend: StoreSpendLedger(database: database), logger: logger.labelled("upstream"), metrics: metrics)
         let clock = options.clock
         let catalog = CatalogWatcher(
@@ -64,19 +73,23 @@ extension StoreSyncDaemon {
 
         var shelfOutbox: ShelfOutbox?
         var shelfPusher: ShelfPusher?
-        if let shelf = configuration.shelfConfiguration {
+        if var shelf = configuration.shelfConfiguration {
+            let shelfProxy = configuration.proxy(for: shelf.baseURL)
+            if let password = shelfProxy?.password { options.logging?.redactor.register(password) }
+            shelf.proxy = shelfProxy?.description
             let outbox = ShelfOutbox(
                 database: database, configuration: shelf, logger: logger.labelled("shelf"), metricsFactory: metrics)
             shelfOutbox = outbox
             shelfPusher = ShelfPusher(
-                configuration: shelf, outbox: outbox, httpClient: httpClient, logger: logger.labelled("shelf"),
+                configuration: shelf, outbox: outbox, httpClient: httpClients.client(via: shelfProxy),
+                logger: logger.labelled("shelf"),
                 catalog: { catalog.snapshot()?.entries ?? [:] }, catalogAsOf: { catalog.snapshot()?.loadedAt })
         }
 
         let status = StatusReport(
             startedAt: Date(), database: database, engine: engine, client: client,
             hasCredentials: configuration.upstream.hasCredentials, shelf: shelfOutbox, catalog: catalog,
-            diskSpace: fetcher.diskSpace, metrics: metrics)
+            diskSpace: fetcher.diskSpace, metrics: metrics, now: clock.now)
         let backend = DaemonBackend(
             fetcher: fetcher, catalog: catalog, engine: engine, shelf: shelfOutbox, status: status,
             registry: registry, client: client, database: database,
@@ -120,7 +133,7 @@ extension StoreSyncDaemon {
             configuration: configuration, database: database, client: client, catalog: catalog, fetcher: fetcher,
             engine: engine, scheduler: scheduler, shelfOutbox: shelfOutbox, lookup: lookup, scanFlusher: scanFlusher,
             stateLock: stateLock,
-            httpClient: httpClient, services: services, options: options, logger: logger)
+            httpClients: httpClients, services: services, options: options, logger: logger)
     }
 }
 

@@ -33,7 +33,7 @@ public final class StoreSyncDaemon: Sendable {
     let scanFlusher: ScanFlushService
     /// Held until the daemon is released: one daemon per state directory.
     let stateLock: StateDirectoryLock
-    let httpClient: HTTPClient
+    let httpClients: HTTPClients
     let services: [any Service]
     let options: DaemonOptions
     let logger: Logger
@@ -44,7 +44,7 @@ public final class StoreSyncDaemon: Sendable {
         configuration: DaemonConfiguration, database: Database, client: RetailDigitalsClient,
         catalog: CatalogWatcher, fetcher: ProductFetcher, engine: SyncEngine, scheduler: SyncScheduler,
         shelfOutbox: ShelfOutbox?, lookup: LookupServer, scanFlusher: ScanFlushService,
-        stateLock: StateDirectoryLock, httpClient: HTTPClient, services: [any Service],
+        stateLock: StateDirectoryLock, httpClients: HTTPClients, services: [any Service],
         options: DaemonOptions, logger: Logger
     ) {
         self.configuration = configuration
@@ -58,7 +58,7 @@ public final class StoreSyncDaemon: Sendable {
         self.lookup = lookup
         self.scanFlusher = scanFlusher
         self.stateLock = stateLock
-        self.httpClient = httpClient
+        self.httpClients = httpClients
         self.services = services
         self.options = options
         self.logger = logger
@@ -117,9 +117,9 @@ public final class StoreSyncDaemon: Sendable {
         await running.withLock { $0 }?.triggerGracefulShutdown()
     }
 
-    /// Releases the HTTP client and closes the database (idempotent enough for shutdown paths).
+    /// Releases the HTTP clients and closes the database (idempotent enough for shutdown paths).
     func close() async {
-        try? await httpClient.shutdown()
+        await httpClients.shutdown()
         do { try await database.close() } catch {
             logger.warning("the database did not close cleanly", metadata: ["error": "\(error)"])
         }

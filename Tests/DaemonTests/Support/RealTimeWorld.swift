@@ -29,9 +29,12 @@ struct RealTimeWorld: Sendable {
         return configuration
     }
 
-    /// Runs `body` with a sandbox and a daemon whose store catalog is `catalog(sandbox)` (CSV text).
+    /// Runs `body` with a sandbox and a daemon whose store catalog is `catalog(sandbox)` (CSV text);
+    /// `settings` (dotted keys) and `environment` add to the configuration file and the loader's
+    /// environment.
     static func run(
-        _ configuration: SandboxConfiguration = sandboxConfiguration(), catalog: (Sandbox) -> String,
+        _ configuration: SandboxConfiguration = sandboxConfiguration(), settings extra: [String: String] = [:],
+        environment: [String: String] = [:], catalog: (Sandbox) -> String,
         _ body: (RealTimeWorld) async throws -> Void
     ) async throws {
         try await Sandbox.withRunning(configuration, logger: SandboxTesting.logger) { sandbox in
@@ -41,12 +44,14 @@ struct RealTimeWorld: Sendable {
                 settings["shelf.base_url"] = sandbox.retaglyBaseURL
                 settings["lookup.live_timeout"] = "10s"
                 settings["log.level"] = "error"
+                for (key, value) in extra { settings[key] = value }
                 try catalog(sandbox).write(
                     toFile: directory.appending("catalog.csv"), atomically: true, encoding: .utf8)
                 let path = try settings.write(to: directory.appending("storesync.yaml"))
                 let loader = ConfigurationLoader(
                     path: path,
-                    environment: ["RD_CLIENT_ID": clientID, "RD_API_KEY": apiKey, "RETAGLY_TOKEN": retaglyToken],
+                    environment: ["RD_CLIENT_ID": clientID, "RD_API_KEY": apiKey, "RETAGLY_TOKEN": retaglyToken]
+                        .merging(environment) { _, new in new },
                     defaultPath: directory.appending("absent.yaml"))
                 let loaded = try await loader.load()
                 let daemon = try await StoreSyncDaemon.make(
