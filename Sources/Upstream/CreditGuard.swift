@@ -19,17 +19,33 @@ final class CreditGuard: Sendable {
         var spentToday = Credits.zero
         /// Set by a 402: the balance then, and the cost that was refused.
         var stop: (balance: Credits?, refusedCost: Credits)?
+        /// The balance against `upstream.low_credit_warning`.
+        var low: LowCreditWatch
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let ledger: any SpendLedger
     private let cap: Mutex<Credits?>
     private let logger: Logger
 
-    init(ledger: any SpendLedger, limit: Credits?, logger: Logger) {
+    /// - Parameter lowCreditWarning: the balance below which a warning is logged once per crossing
+    ///   (`nil` or zero: off).
+    init(ledger: any SpendLedger, limit: Credits?, lowCreditWarning: Credits? = nil, logger: Logger) {
         self.ledger = ledger
         self.cap = Mutex(limit)
+        self.state = Mutex(State(low: LowCreditWatch(threshold: lowCreditWarning)))
         self.logger = logger
+    }
+
+    /// The low-credit warning threshold (`nil`: off) and whether the last balance seen is below it.
+    var lowCredit: (threshold: Credits?, isLow: Bool) {
+        state.withLock { ($0.low.threshold, $0.low.isLow) }
+    }
+
+    /// Applies a new low-credit warning threshold (a reload); zero or `nil` turns it off.
+    func setLowCreditWarning(_ threshold: Credits?) {
+        let crossing = state.withLock { $0.low.setThreshold(threshold) }
+        report(crossing)
     }
 
     /// The daily credit cap (changeable at runtime: a reloaded config); `nil` for none.
@@ -130,25 +146,51 @@ final class CreditGuard: Sendable {
     /// Takes in a balance seen in a response or from `/balance`; a balance above the one at the
     /// 402, or one that covers the refused call, lifts the stop.
     func observeRemaining(_ credits: Credits) {
-        let lifted: Bool = state.withLock { state in
+        let (lifted, crossing) = state.withLock { state -> (Bool, LowCreditWatch.Crossing?) in
             state.creditsRemaining = credits
-            guard let stop = state.stop else { return false }
+            let crossing = state.low.observe(credits)
+            guard let stop = state.stop else { return (false, crossing) }
             if credits >= stop.refusedCost || (stop.balance.map { credits > $0 } ?? (credits > .zero)) {
                 state.stop = nil
-                return true
+                return (true, crossing)
             }
-            return false
+            return (false, crossing)
         }
         if lifted {
             logger.notice("credits are available again; paid calls resume", metadata: ["credits": "\(credits)"])
         }
+        report(crossing)
     }
 
     /// A 402: stop paid calls until a top-up is seen.
     func stopSpending(balance: Credits?, refusedCost: Credits) {
-        state.withLock { state in
-            if let balance { state.creditsRemaining = balance }
+        let crossing = state.withLock { state -> LowCreditWatch.Crossing? in
             state.stop = (balance, refusedCost)
+            guard let balance else { return nil }
+            state.creditsRemaining = balance
+            return state.low.observe(balance)
+        }
+        report(crossing)
+    }
+
+    /// One log line per crossing of the low-credit warning.
+    private func report(_ crossing: LowCreditWatch.Crossing?) {
+        guard let crossing else { return }
+        let (threshold, balance) = state.withLock { ($0.low.threshold, $0.low.balance) }
+        let metadata: Logger.Metadata = [
+            "credits": "\(balance.map(\.description) ?? "unknown")",
+            "low_credit_warning": "\(threshold.map(\.description) ?? "off")",
+        ]
+        switch crossing {
+        case .fellBelow:
+            logger.warning(
+                """
+                Retail Digitals credits are low (below upstream.low_credit_warning): top up the account \
+                before paid calls stop with insufficient_credits
+                """,
+                metadata: metadata)
+        case .recovered:
+            logger.notice("Retail Digitals credits are above upstream.low_credit_warning again", metadata: metadata)
         }
     }
 }

@@ -21,6 +21,7 @@ extension RetailDigitalsClient {
                     resetAt: windowOpen ? state.windowResetAt.map(clock.local) : nil,
                     inFlight: state.inFlight)
             }
+            let lowCredit = credits.lowCredit
             return UpstreamSnapshot(
                 auth: gate.authState,
                 creditsRemaining: credits.creditsRemaining,
@@ -32,7 +33,10 @@ extension RetailDigitalsClient {
                 rateLimit: rateLimit,
                 serverClockOffset: clock.offset.map { .milliseconds(Int64(saturating: ($0 * 1000).rounded())) },
                 pricing: credits.pricing,
-                lastError: gate.lastError)
+                lastError: gate.lastError,
+                lowCreditWarning: lowCredit.threshold,
+                creditsLow: lowCredit.isLow,
+                proxy: configuration.proxy)
         }
     }
 }

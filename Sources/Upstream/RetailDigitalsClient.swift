@@ -38,18 +38,20 @@ public final class RetailDigitalsClient: Sendable {
         var logger = logger
         logger[metadataKey: "component"] = "upstream"
         self.configuration = configuration
-        self.exchange = HTTPExchange(client: httpClient)
+        self.exchange = HTTPExchange(client: httpClient, proxy: configuration.proxy)
         self.clock = ServerClock()
         self.pacer = Pacer(clock: clock, scanReserve: configuration.scanReserve)
         self.gate = AccessGate()
         self.metrics = UpstreamMetrics(factory: metrics)
-        self.credits = CreditGuard(ledger: spend, limit: configuration.dailyCreditLimit, logger: logger)
+        self.credits = CreditGuard(
+            ledger: spend, limit: configuration.dailyCreditLimit, lowCreditWarning: configuration.lowCreditWarning,
+            logger: logger)
         self.logger = logger
         self.hostile = HostileValueLog(logger: logger)
         let wire = AuthWire(
             exchange: exchange, baseURL: configuration.baseURL, credentials: configuration.credentials,
             retry: configuration.retry, requestTimeout: configuration.requestTimeout, metrics: self.metrics,
-            hostile: hostile, logger: logger)
+            hostile: hostile, gate: gate, logger: logger)
         self.tokens = TokenManager(
             wire: wire, persistence: tokens, gate: gate, refreshAhead: configuration.refreshAhead,
             renewalBudget: configuration.callDeadline, logger: logger)
@@ -82,15 +84,16 @@ public final class RetailDigitalsClient: Sendable {
     /// The pricing in force.
     public var pricing: Pricing { credits.pricing }
 
-    /// Lifts a `client_disabled` (or refused-credentials) stop, as an operator's resync does. The
-    /// next call tries again and stops again if upstream still refuses.
-    /// Applies new budgets without a restart (SIGHUP): the daily credit cap (`nil` for none) and the
-    /// share of the day's requests kept for scans.
-    public func updateBudgets(dailyCreditLimit: Credits?, scanReserve: Double) {
+    /// Applies new budgets without a restart (SIGHUP): the daily credit cap (`nil` for none), the
+    /// share of the day's requests kept for scans and the low-credit warning (`nil` or zero: off).
+    public func updateBudgets(dailyCreditLimit: Credits?, scanReserve: Double, lowCreditWarning: Credits?) {
         credits.limit = dailyCreditLimit
         pacer.scanReserve = scanReserve
+        credits.setLowCreditWarning(lowCreditWarning)
     }
 
+    /// Lifts a `client_disabled` (or refused-credentials) stop, as an operator's resync does. The
+    /// next call tries again and stops again if upstream still refuses.
     public func reenable() async {
         if [.disabled, .invalidCredentials, .ipNotAllowed].contains(gate.authState) {
             logger.notice("upstream traffic re-enabled by the operator")

@@ -26,6 +26,12 @@ public struct UpstreamConfiguration: Sendable {
     public var retry: RetryPolicy
     /// Largest JSON body accepted from the API.
     public var maxJSONBytes: Int
+    /// The balance below which the client warns (once per crossing) and status says credits are
+    /// low; `nil` = off.
+    public var lowCreditWarning: Credits?
+    /// The HTTP proxy the client's `HTTPClient` goes through, as shown in errors and status
+    /// (`http://host:port`, never credentials); `nil` = direct.
+    public var proxy: String?
 
     public init(
         baseURL: String = "https://images.retaildigitals.com/api/v1",
@@ -39,7 +45,9 @@ public struct UpstreamConfiguration: Sendable {
         maxImageBytes: Int = 10 * 1024 * 1024,
         refreshAhead: Duration = .seconds(300),
         retry: RetryPolicy = RetryPolicy(),
-        maxJSONBytes: Int = 8 * 1024 * 1024
+        maxJSONBytes: Int = 8 * 1024 * 1024,
+        lowCreditWarning: Credits? = nil,
+        proxy: String? = nil
     ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -55,5 +63,7 @@ public struct UpstreamConfiguration: Sendable {
         self.refreshAhead = refreshAhead
         self.retry = retry
         self.maxJSONBytes = maxJSONBytes
+        self.lowCreditWarning = lowCreditWarning
+        self.proxy = proxy
     }
 }

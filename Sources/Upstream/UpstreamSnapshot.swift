@@ -34,4 +34,10 @@ public struct UpstreamSnapshot: Sendable {
     public var pricing: Pricing
     /// The last error's description (never a secret).
     public var lastError: String?
+    /// `upstream.low_credit_warning` (`nil`: off).
+    public var lowCreditWarning: Credits?
+    /// Whether the last balance seen is below ``lowCreditWarning``.
+    public var creditsLow = false
+    /// The proxy the client's calls go through (`http://host:port`), `nil` when direct.
+    public var proxy: String?
 }

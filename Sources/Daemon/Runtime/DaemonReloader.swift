@@ -43,7 +43,8 @@ final class DaemonReloader: Sendable {
         scheduler.update(next.scheduleConfiguration)
         client.updateBudgets(
             dailyCreditLimit: next.upstream.dailyCreditLimit > .zero ? next.upstream.dailyCreditLimit : nil,
-            scanReserve: next.upstream.scanReserve)
+            scanReserve: next.upstream.scanReserve,
+            lowCreditWarning: next.upstream.lowCreditWarning > .zero ? next.upstream.lowCreditWarning : nil)
         logging?.apply(next.log)
         logger.info(
             "configuration reloaded",

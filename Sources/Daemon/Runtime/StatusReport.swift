@@ -19,12 +19,15 @@ final class StatusReport: Sendable {
     let shelf: ShelfOutbox?
     let catalog: CatalogWatcher
     let diskSpace: DiskSpaceGuard
+    /// The daemon's clock (the spend ledger's UTC days follow it).
+    let now: @Sendable () -> Date
     private let gauges: CacheGauges
     private let alertGauges: AlertGauges
 
     init(
         startedAt: Date, database: Database, engine: SyncEngine, client: RetailDigitalsClient, hasCredentials: Bool,
-        shelf: ShelfOutbox?, catalog: CatalogWatcher, diskSpace: DiskSpaceGuard, metrics: any MetricsFactory
+        shelf: ShelfOutbox?, catalog: CatalogWatcher, diskSpace: DiskSpaceGuard, metrics: any MetricsFactory,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.startedAt = startedAt
         self.database = database
@@ -34,6 +37,7 @@ final class StatusReport: Sendable {
         self.shelf = shelf
         self.catalog = catalog
         self.diskSpace = diskSpace
+        self.now = now
         self.gauges = CacheGauges(factory: metrics)
         self.alertGauges = AlertGauges(factory: metrics)
     }
@@ -58,8 +62,24 @@ final class StatusReport: Sendable {
         if let stats = try? await database.read({ try $0.cacheStats() }) { gauges.record(stats) }
         diskSpace.freeBytes()
         _ = await shelf?.status()
-        let auth = await client.snapshot.auth
-        alertGauges.record(lastSuccess: try? await engine.lastSuccessAt(), authOK: hasCredentials && auth == .ok)
+        let snapshot = await client.snapshot
+        let outlook = await creditOutlook(balance: snapshot.creditsRemaining)
+        alertGauges.record(
+            lastSuccess: try? await engine.lastSuccessAt(), authOK: hasCredentials && snapshot.auth == .ok,
+            lowCreditWarning: snapshot.lowCreditWarning, monthSpent: outlook?.monthSpent ?? .zero)
+    }
+
+    /// This month's spend and the days of credit left, from the spend ledger (`nil` when it
+    /// cannot be read). Days are UTC days of this machine's clock, as the ledger's.
+    func creditOutlook(balance: Credits?) async -> CreditOutlook? {
+        let now = self.now()
+        let range = CreditOutlook.ledgerRange(now: now)
+        guard
+            let (ledger, first) = try? await database.read({ connection in
+                (try connection.spend(from: range.first, through: range.last), try connection.firstSpendDay())
+            })
+        else { return nil }
+        return CreditOutlook.compute(now: now, ledger: ledger, firstDay: first, balance: balance)
     }
 
     private static func cacheBlock(_ stats: CacheStats?) -> JSONValue {
@@ -72,6 +92,7 @@ final class StatusReport: Sendable {
 
     private func upstreamBlock() async -> JSONValue {
         let snapshot = await client.snapshot
+        let outlook = await creditOutlook(balance: snapshot.creditsRemaining)
         let auth = hasCredentials ? snapshot.auth.rawValue : "invalid_credentials"
         var rateLimit = JSONValue.null
         if let limit = snapshot.rateLimit {
@@ -83,17 +104,45 @@ final class StatusReport: Sendable {
                 ("reset_at", limit.resetAt.map { .string(Timestamp.format($0)) } ?? .null),
             ])
         }
-        return .object([
+        let credits: [(String, JSONValue)] = [
             ("auth", .string(auth)),
             ("credits_remaining", snapshot.creditsRemaining.map(JSONValue.credits) ?? .null),
             ("credits_spent_today", .credits(snapshot.creditsSpentToday)),
-            ("daily_credit_limit", snapshot.dailyCreditLimit.map(JSONValue.credits) ?? .null),
-            ("paid_calls_stopped", .bool(snapshot.paidCallsStopped)),
-            ("credits_lost", .credits(snapshot.creditsLost)),
-            ("answers_lost", .int(snapshot.answersLost)),
-            ("rate_limit", rateLimit),
-            ("last_error", snapshot.lastError.map(JSONValue.string) ?? .null),
-        ])
+        ]
+        return .object(
+            credits + Self.outlookFields(outlook, snapshot) + [
+                ("daily_credit_limit", snapshot.dailyCreditLimit.map(JSONValue.credits) ?? .null),
+                ("paid_calls_stopped", .bool(snapshot.paidCallsStopped)),
+                ("credits_lost", .credits(snapshot.creditsLost)),
+                ("answers_lost", .int(snapshot.answersLost)),
+                ("rate_limit", rateLimit),
+                ("last_error", snapshot.lastError.map(JSONValue.string) ?? .null),
+                ("proxy", snapshot.proxy.map(JSONValue.string) ?? .null),
+            ])
+    }
+
+    /// This month's spend, the days of credit left (or why they are unknown) and the low-credit
+    /// warning, for the upstream block.
+    private static func outlookFields(_ outlook: CreditOutlook?, _ snapshot: UpstreamSnapshot) -> [(String, JSONValue)]
+    {
+        let unknownBecause: JSONValue
+        if let outlook {
+            unknownBecause = outlook.unknownBecause.map(JSONValue.string) ?? .null
+        } else {
+            unknownBecause = .string("the spend ledger cannot be read")
+        }
+        let daysLeft: JSONValue = outlook?.daysLeft.map { .number(String($0)) } ?? .null
+        let average: JSONValue = outlook?.dailyAverage.map(JSONValue.credits) ?? .null
+        let month: JSONValue = outlook.map { .credits($0.monthSpent) } ?? .null
+        return [
+            ("credits_spent_month", month),
+            ("credits_daily_average", average),
+            ("credits_daily_average_days", .int(outlook?.averagedDays ?? 0)),
+            ("credit_days_left", daysLeft),
+            ("credit_days_left_unknown_because", unknownBecause),
+            ("low_credit_warning", snapshot.lowCreditWarning.map(JSONValue.credits) ?? .null),
+            ("credits_low", .bool(snapshot.creditsLow)),
+        ]
     }
 
     private func catalogBlock() -> JSONValue {

@@ -19,7 +19,10 @@ enum StatusText {
             lines.append(row("cache", text))
         }
         if let storage = status["storage"], !storage.isNull { lines.append(row("disk", storageLine(storage))) }
-        if let upstream = status["upstream"] { lines.append(row("upstream", upstreamLine(upstream))) }
+        if let upstream = status["upstream"] {
+            lines.append(row("upstream", upstreamLine(upstream)))
+            lines.append(row("credits", creditsLine(upstream)))
+        }
         if let shelf = status["shelf"], !shelf.isNull { lines.append(row("shelf", shelfLine(shelf))) }
         return lines.joined(separator: "\n")
     }
@@ -53,18 +56,44 @@ enum StatusText {
 
     private static func upstreamLine(_ upstream: JSONValue) -> String {
         var parts = ["auth \(upstream["auth"]?.stringValue ?? "?")"]
-        if case .number(let credits) = upstream["credits_remaining"] { parts.append("\(credits) credits left") }
-        if case .number(let spent) = upstream["credits_spent_today"] { parts.append("\(spent) spent today") }
-        if case .number(let lost) = upstream["credits_lost"], let answers = upstream["answers_lost"]?.intValue,
-            answers > 0
-        {
-            parts.append("\(lost) lost with \(answers) answers")
-        }
+        if let proxy = upstream["proxy"]?.stringValue { parts.append("via proxy \(proxy)") }
         if let limit = upstream["rate_limit"], !limit.isNull {
             var budget: [String] = []
             if let minute = limit["remaining_minute"]?.intValue { budget.append("\(minute) requests left this minute") }
             if let day = limit["remaining_day"]?.intValue { budget.append("\(day) today") }
             if !budget.isEmpty { parts.append(budget.joined(separator: ", ")) }
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// `LOW: 420 left (upstream.low_credit_warning 500) · 12.6 spent today · 310.2 this month (UTC) ·
+    /// about 8.4 days left at 49.9/day (7-day average)`.
+    static func creditsLine(_ upstream: JSONValue) -> String {
+        var parts: [String] = []
+        if case .number(let credits) = upstream["credits_remaining"] {
+            var text = "\(credits) left"
+            if upstream["credits_low"] == true, case .number(let threshold) = upstream["low_credit_warning"] {
+                text = "LOW: " + text + " (below upstream.low_credit_warning \(threshold): top up the account)"
+            }
+            parts.append(text)
+        } else {
+            parts.append("balance not known yet")
+        }
+        if case .number(let spent) = upstream["credits_spent_today"] { parts.append("\(spent) spent today") }
+        if case .number(let month) = upstream["credits_spent_month"] { parts.append("\(month) this month (UTC)") }
+        if case .number(let days) = upstream["credit_days_left"],
+            case .number(let rate) = upstream["credits_daily_average"]
+        {
+            let averaged = upstream["credits_daily_average_days"]?.intValue ?? 0
+            parts.append("about \(days) days left at \(rate)/day (\(averaged)-day average)")
+        } else {
+            let why = upstream["credit_days_left_unknown_because"]?.stringValue ?? "no rate yet"
+            parts.append("days left unknown (\(why))")
+        }
+        if case .number(let lost) = upstream["credits_lost"], let answers = upstream["answers_lost"]?.intValue,
+            answers > 0
+        {
+            parts.append("\(lost) lost with \(answers) answers")
         }
         return parts.joined(separator: " · ")
     }
