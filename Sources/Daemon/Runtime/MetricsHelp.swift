@@ -41,6 +41,9 @@ enum MetricsHelp {
         "storesync_upstream_credits_debited_total": "Credits Retail Digitals debited, as its answers said.",
         "storesync_upstream_credits_lost_total": "Credits charged for answers that were lost (estimated).",
         "storesync_upstream_credits_remaining": "The account's credit balance, as upstream last said.",
+        "storesync_upstream_credits_spent_month": "Credits spent this UTC month, by the daemon's own ledger.",
+        "storesync_upstream_low_credit_warning_credits":
+            "Balance below which credits are low (upstream.low_credit_warning; 0: off).",
         "storesync_upstream_rate_limit_remaining": "Requests left in the rate-limit window, by window.",
         "storesync_upstream_rate_limited_total": "429 answers from Retail Digitals, by endpoint.",
         "storesync_upstream_retries_total": "Retried calls to Retail Digitals, by endpoint and reason.",
