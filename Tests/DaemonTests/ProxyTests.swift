@@ -21,6 +21,9 @@ struct ProxyTests {
                 settings["upstream.proxy"] = "\"\(proxy.url)\""
                 settings["shelf.base_url"] = sandbox.retaglyBaseURL
                 settings["log.level"] = "debug"
+                // The first miss also fetches a token and the pricing through the tunnel: on a busy
+                // machine that must not race the default 800 ms deadline.
+                settings["lookup.live_timeout"] = "20s"
                 let path = try settings.write(to: directory.appending("storesync.yaml"))
                 let environment = ServeProcessTests.credentials.merging(["RETAGLY_TOKEN": "rt_store_sandbox"]) { $1 }
                 let daemon = try ServeProcess(

@@ -151,8 +151,10 @@ public final class ConnectProxy: Sendable {
                 return
             }
             state.withLock { $0.targets.append("\(host):\(targetPort)") }
-            try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection Established\r\n\r\n"))
+            // Everything with `target` happens inside `executeThenClose`: an NIOAsyncChannel
+            // dropped without it traps.
             try await target.executeThenClose { targetInbound, targetOutbound in
+                try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection Established\r\n\r\n"))
                 if leftover.readableBytes > 0 { try await targetOutbound.write(leftover) }
                 leftover.clear()
                 try await withThrowingTaskGroup(of: Void.self) { pumps in
