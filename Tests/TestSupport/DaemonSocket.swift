@@ -2,10 +2,12 @@ import Core
 import Foundation
 
 /// JSON calls to a daemon's lookup socket, for tests that run `storesync serve` as a child process.
+/// A call waits up to 30 s: a bound only a hang reaches (the daemon's own deadlines answer sooner,
+/// and a busy machine must not fail a test that waits on them).
 public enum DaemonSocket {
     /// `GET path`: the status and the parsed body (`nil` when it is not JSON).
     public static func get(_ socket: String, _ path: String) async throws -> (status: Int, json: JSONValue?) {
-        let response = try await SocketHTTP.request(.unix(socket), "GET", path, timeout: .seconds(5))
+        let response = try await SocketHTTP.request(.unix(socket), "GET", path, timeout: .seconds(30))
         return (response.status ?? 0, try? JSONValue(parsing: String(decoding: response.body, as: UTF8.self)))
     }
 
@@ -17,7 +19,7 @@ public enum DaemonSocket {
     ) {
         let response = try await SocketHTTP.request(
             .unix(socket), "POST", path, headers: [("Content-Type", "application/json")], body: Array(json.utf8),
-            timeout: .seconds(5))
+            timeout: .seconds(30))
         return (response.status ?? 0, try? JSONValue(parsing: String(decoding: response.body, as: UTF8.self)))
     }
 
