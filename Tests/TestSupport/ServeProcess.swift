@@ -4,7 +4,7 @@ import Foundation
 /// to a log file (no pipe to fill), its standard input is `/dev/null`, and waiting for it never
 /// blocks a thread of the cooperative pool. Used by one test at a time.
 public final class ServeProcess {
-    private let process: Process
+    private let process: SpawnedProcess
     /// Where the daemon's stdout and stderr go.
     public let logPath: String
     /// When the process was started.
@@ -17,51 +17,35 @@ public final class ServeProcess {
     ) throws {
         guard let binary = BuiltExecutable.storesync else { throw ServeProcessError.notBuilt }
         let command = launcher + [binary, "serve", "--config", configPath]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
         var inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STORESYNC_") }
         for key in ["RD_CLIENT_ID", "RD_API_KEY", "RETAGLY_TOKEN", "NOTIFY_SOCKET", "WATCHDOG_USEC", "LISTEN_FDS"] {
             inherited[key] = nil
         }
-        process.environment = inherited.merging(environment) { _, new in new }
-        if !FileManager.default.fileExists(atPath: logPath) {
-            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        }
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        defer { try? log.close() }
-        try log.seekToEnd()
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try ProcessLaunch.run(process)
-        self.process = process
+        self.process = try SpawnedProcess(
+            executable: command[0], arguments: Array(command.dropFirst()),
+            environment: inherited.merging(environment) { _, new in new },
+            stdin: .null, stdout: .file(logPath), stderr: .file(logPath))
         self.logPath = logPath
         self.startedAt = .now
     }
 
     /// The child's process id.
-    public var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.pid }
 
     /// Whether it still runs.
     public var isRunning: Bool { process.isRunning }
 
     /// Sends `signal` (SIGTERM, SIGKILL, SIGHUP…).
-    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    public func send(_ signal: Int32) { process.send(signal) }
 
     /// Waits until the process has ended and returns its status (the signal number when a signal
     /// ended it, see ``endedBySignal``), or `nil` when it still runs after `timeout`.
     public func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { return nil }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return process.terminationStatus
+        await process.wait(timeout: timeout)?.status
     }
 
     /// Whether a signal ended it (after ``waitForExit(timeout:)``).
-    public var endedBySignal: Bool { !process.isRunning && process.terminationReason == .uncaughtSignal }
+    public var endedBySignal: Bool { process.termination?.bySignal ?? false }
 
     /// SIGKILL, then waits until the kernel has reaped it.
     public func killNow() async {
@@ -72,11 +56,6 @@ public final class ServeProcess {
     /// What the daemon has logged so far.
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-    }
 }
 
 /// Why a ``ServeProcess`` could not start.

@@ -34,23 +34,7 @@ enum MetricNames {
                 FileManager.default.isExecutableFile(atPath: $0)
             })
         else { return nil }  // scripts/test installs it (Debian's prometheus)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        // Absolute paths, no working directory: Foundation's Process may change the whole
-        // process's directory to start a child there, under every other test's feet.
-        try ProcessLaunch.run(process)
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, report)
+        let (termination, report) = try SpawnedProcess.output(of: path, arguments, input: input)
+        return (termination.status, report)
     }
 }

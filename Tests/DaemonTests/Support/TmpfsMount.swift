@@ -55,14 +55,8 @@ struct TmpfsMount: Sendable {
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try ProcessLaunch.run(process)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let child = try SpawnedProcess(executable: tool, arguments: arguments, stdout: .null, stderr: .null)
+        guard child.waitBlocking() == .exited(0) else {
             throw CocoaError(.fileWriteUnknown, userInfo: ["tool": tool, "arguments": arguments])
         }
     }

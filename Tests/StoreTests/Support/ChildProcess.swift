@@ -1,10 +1,9 @@
 import Foundation
-import Synchronization
 import TestSupport
 
 /// A `storesync` child process whose stdout is read line by line, for the kill tests.
 final class ChildProcess {
-    private let process: Process
+    private let process: SpawnedProcess
     private var lines: AsyncStream<String>.AsyncIterator
 
     /// The built `storesync` executable, `nil` when it has not been built.
@@ -12,34 +11,33 @@ final class ChildProcess {
 
     /// Starts `executable` with `arguments`.
     init(executable: String, arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let (stream, continuation) = AsyncStream<String>.makeStream()
-        let buffer = Mutex<[UInt8]>([])
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            let complete: [String] = buffer.withLock { bytes in
-                bytes.append(contentsOf: data)
-                var found: [String] = []
-                while let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {
-                    found.append(String(decoding: bytes[..<newline], as: UTF8.self))
-                    bytes.removeSubrange(...newline)
-                }
-                return found
-            }
-            for line in complete { continuation.yield(line) }
+        let output = try Pipe2()
+        do {
+            process = try SpawnedProcess(
+                executable: executable, arguments: arguments, stdout: .descriptor(output.write), stderr: .null)
+        } catch {
+            output.closeBoth()
+            throw error
         }
-        try ProcessLaunch.run(process)
-        self.process = process
+        close(output.write)
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        // Blocking reads on a thread of their own until the child closes its end.
+        Thread.detachNewThread {
+            var pending: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(output.read, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                pending += chunk[..<count]
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    continuation.yield(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
+                }
+            }
+            close(output.read)
+            continuation.finish()
+        }
         self.lines = stream.makeAsyncIterator()
     }
 
@@ -53,18 +51,11 @@ final class ChildProcess {
 
     /// Sends SIGKILL and waits for the process to end.
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        _ = process.waitBlocking()
     }
 
     /// How the process ended (after ``kill()``): `SIGKILL` for a killed one.
-    var terminationStatus: Int32 { process.terminationStatus }
-    var wasKilledBySignal: Bool { process.terminationReason == .uncaughtSignal }
-
-    deinit {
-        if process.isRunning {
-            Foundation.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-    }
+    var terminationStatus: Int32 { process.termination?.status ?? -1 }
+    var wasKilledBySignal: Bool { process.termination?.bySignal ?? false }
 }
