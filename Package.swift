@@ -58,8 +58,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // Optimized even in debug builds: tests render thousands of JPEG/PNG images.
-            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: swiftSettings
         ),
         // The state directory: SQLite cache, sync state, queues, outbox, token store, image store.
         .target(
