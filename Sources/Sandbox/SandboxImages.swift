@@ -50,7 +50,7 @@ public enum SandboxImages {
     ]
 
     private static func decode(_ texts: [String]) -> [[UInt8]] {
-        texts.map { Array(Data(base64Encoded: $0, options: .ignoreUnknownCharacters)!) }
+        texts.map { Array(Data(base64Encoded: $0)!) }
     }
 
     /// The first 8 bytes of the SHA-256 of `text`, as a number: stable across runs and machines.
