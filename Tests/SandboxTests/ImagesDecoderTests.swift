@@ -17,16 +17,8 @@ enum ImageTools {
 
     /// Runs `tool` with `arguments`; its exit status and everything it printed.
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path(tool)))
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try ProcessLaunch.run(process)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let (termination, output) = try SpawnedProcess.output(of: try #require(path(tool)), arguments)
+        return (termination.status, output)
     }
 }
 
