@@ -81,14 +81,3 @@ extension CatalogCSV {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces and tabs (no Foundation needed).
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
-        else { return "" }
-        return String(scalars[start...end])
-    }
-}

@@ -23,9 +23,6 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(hour: hour, minute: minute)
     }
 
-    /// 03:00, the default nightly sync time.
-    public static let defaultSync = TimeOfDay(hour: 3, minute: 0)!
-
     /// Minutes since midnight.
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 

@@ -9,17 +9,15 @@ public struct ShelfConfiguration: Sendable {
     public var baseURL: String
     /// The store's bearer token (`shelf.token_file`).
     public var token: Secret
-    /// Push the whole store catalog once a day (`shelf.full_push`, default off).
-    public var fullPush = false
-    /// When the daily full push runs, local time (`shelf.full_push_at`, default 04:00).
-    public var fullPushAt = TimeOfDay(hour: 4, minute: 0)!
-    /// The time zone of ``fullPushAt`` (`sync.timezone`; default: the system's).
+    /// The store-local time of a daily push of the whole store catalog (`shelf.full_push`); `nil`: none.
+    public var fullPushAt: TimeOfDay?
+    /// The time zone of ``fullPushAt`` (`sync.timezone`; the system's when not configured).
     public var timeZone = TimeZone.current
-    /// How often a batch session's status is polled (`shelf.poll_interval`); the contract asks for
-    /// 5–10 s, tests use milliseconds.
+    /// How often a batch session's status is polled; the contract asks for 5–10 s, tests use
+    /// milliseconds.
     public var pollInterval: Duration = .seconds(5)
     /// At or above this many products (after coalescing) a delivery goes through a batch session
-    /// (`shelf.batch_threshold`, default 100); below it, `/add` and `/productUpdate`.
+    /// (100); below it, `/add` and `/productUpdate`.
     public var batchThreshold = 100
     /// Products in one `/batch/push` (the API takes at most 1,000).
     public var pushChunkSize = 1000
@@ -28,7 +26,7 @@ public struct ShelfConfiguration: Sendable {
     /// A session still processing this long after it was completed is given up and its products
     /// go again in a new one (the seed's worst case is minutes; this guards against a stuck one).
     public var sessionDeadline: Duration = .seconds(2 * 3600)
-    /// The deadline of one Retagly call, connection included (`shelf.request_timeout`).
+    /// The deadline of one Retagly call, connection included.
     public var requestTimeout: Duration = .seconds(30)
     /// Backoff after a failed call: the first ceiling, doubled per consecutive failure…
     public var backoffBase: Duration = .seconds(1)

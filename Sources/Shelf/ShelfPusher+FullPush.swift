@@ -32,16 +32,16 @@ extension ShelfPusher {
 
     /// Runs the full push when `next` (or, on the first call, the schedule from the last run) has
     /// come; returns the next due time.
-    func runFullPushIfDue(_ next: Date?) async throws -> Date {
+    func runFullPushIfDue(_ next: Date?, at: TimeOfDay) async throws -> Date {
         let now = wallClock()
         var due = next
         if due == nil {
             let last = try await database.read { try $0.shelfState(Self.lastFullPushKey) }.flatMap(Timestamp.parse)
             due = ShelfSchedule.nextDue(
-                lastRun: last, now: now, at: configuration.fullPushAt, timeZone: configuration.timeZone)
+                lastRun: last, now: now, at: at, timeZone: configuration.timeZone)
         }
         guard let due, due <= now else { return due ?? now }
         try await queueFullPush()
-        return ShelfSchedule.nextRun(after: now, at: configuration.fullPushAt, timeZone: configuration.timeZone)
+        return ShelfSchedule.nextRun(after: now, at: at, timeZone: configuration.timeZone)
     }
 }

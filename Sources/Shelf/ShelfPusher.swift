@@ -85,8 +85,8 @@ public final class ShelfPusher: Service, Sendable {
         var nextFullPush: Date?
         while !Task.isCancelled {
             do {
-                if configuration.fullPush {
-                    nextFullPush = try await runFullPushIfDue(nextFullPush)
+                if let at = configuration.fullPushAt {
+                    nextFullPush = try await runFullPushIfDue(nextFullPush, at: at)
                 }
                 let step = try await round()
                 switch step {

@@ -1,21 +1,20 @@
 import Core
 
-/// What a product fetch asks upstream for (config `upstream.include` / `upstream.variants`) and the
-/// free space it needs first (`storage.min_free`).
+/// What a product fetch asks upstream for (config `upstream.include` / `upstream.variants`), the
+/// free space it needs first (`storage.min_free`) and the image store's cap (`storage.max_image_bytes`).
 public struct FetcherConfiguration: Sendable, Hashable {
-    /// Metadata scopes and `images` (default `product_meta,images`).
+    /// Metadata scopes and `images`.
     public var include: [IncludeScope]
-    /// Image variants wanted (default `front`).
+    /// Image variants wanted.
     public var variants: [ImageVariant]
-    /// Free bytes the state directory needs before a paid fetch (`storage.min_free`, default 64 MiB).
+    /// Free bytes the state directory needs before a paid fetch.
     public var minFreeBytes: Int
-    /// The cap on stored image bytes (`storage.max_image_bytes`; `0`: none). Storing an image over
+    /// The cap on stored image bytes (`0`: none). Storing an image over
     /// it evicts the least recently scanned images.
     public var maxImageBytes: Int64
 
     public init(
-        include: [IncludeScope] = [.productMeta, .images], variants: [ImageVariant] = [.front],
-        minFreeBytes: Int = 64 << 20, maxImageBytes: Int64 = 0
+        include: [IncludeScope], variants: [ImageVariant], minFreeBytes: Int, maxImageBytes: Int64
     ) {
         self.maxImageBytes = max(0, maxImageBytes)
         self.include = Array(Set(include)).sorted()

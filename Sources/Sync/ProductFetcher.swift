@@ -32,7 +32,7 @@ public final class ProductFetcher: Service, Sendable {
     private let jobInput: AsyncStream<FetchFlight>.Continuation
 
     public init(
-        client: RetailDigitalsClient, database: Database, configuration: FetcherConfiguration = FetcherConfiguration(),
+        client: RetailDigitalsClient, database: Database, configuration: FetcherConfiguration,
         clock: SyncClock = .system, logger: Logger, metrics: any MetricsFactory
     ) {
         var logger = logger

@@ -1,4 +1,5 @@
-/// How the sync runs (config `sync.*`, `storage.negative_ttl`, the client id).
+/// How the sync runs (config `sync.*`, `storage.negative_ttl`, the client id). The values of
+/// configuration keys have no default here: the Daemon's configuration holds them.
 public struct SyncConfiguration: Sendable, Hashable {
     /// The store's Retail Digitals client id (part of each bulk-check's Idempotency-Key).
     public var clientID: String
@@ -10,11 +11,11 @@ public struct SyncConfiguration: Sendable, Hashable {
     public var bulkCheck: Bool
     /// How long a negative entry keeps a barcode from being checked again (`storage.negative_ttl`).
     public var negativeTTL: Duration
-    /// Attempts per item before a run gives up on it and fails (`sync.max_attempts`).
+    /// Attempts per item before a run gives up on it and fails.
     public var maxAttempts: Int
     /// Listing page size (the contract's maximum, 500).
     public var pageSize: Int
-    /// Wait before retrying a run's failed items.
+    /// Wait before retrying a run's failed items (`sync.retry_pass_delay`).
     public var retryPassDelay: Duration
     /// How often a run paused by `402 insufficient_credits` looks at the balance again.
     public var balanceRecheck: Duration
@@ -29,10 +30,9 @@ public struct SyncConfiguration: Sendable, Hashable {
     public var diskFullRecheck: Duration
 
     public init(
-        clientID: String, overlap: Duration = .seconds(600), concurrency: Int = 4, bulkCheck: Bool = true,
-        negativeTTL: Duration = .seconds(7 * 86_400), maxAttempts: Int = 3, pageSize: Int = 500,
-        retryPassDelay: Duration = .seconds(30), balanceRecheck: Duration = .seconds(3600),
-        runRetention: Duration = .seconds(30 * 86_400), keepScanned: Duration = .seconds(30 * 86_400),
+        clientID: String, overlap: Duration, concurrency: Int, bulkCheck: Bool, negativeTTL: Duration,
+        maxAttempts: Int = 3, pageSize: Int = 500, retryPassDelay: Duration, balanceRecheck: Duration = .seconds(3600),
+        runRetention: Duration = .seconds(30 * 86_400), keepScanned: Duration,
         revalidateInterval: Duration = .seconds(900), diskFullRecheck: Duration = .seconds(300)
     ) {
         self.clientID = clientID

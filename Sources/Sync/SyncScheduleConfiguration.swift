@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 /// The nightly schedule (config `sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,
-/// `sync.full_refresh`).
+/// `sync.full_refresh`, which have no default here: the Daemon's configuration holds them).
 public struct SyncScheduleConfiguration: Sendable, Hashable {
     /// `false`: no scheduled syncs and no catch-up (manual resyncs and resumes still work).
     public var enabled: Bool
@@ -18,9 +18,8 @@ public struct SyncScheduleConfiguration: Sendable, Hashable {
     public var catchUpAfter: Duration
 
     public init(
-        enabled: Bool = true, at: TimeOfDay = .defaultSync, timeZone: TimeZone? = nil,
-        jitter: Duration = .seconds(1200),
-        fullRefresh: Weekday? = nil, catchUpAfter: Duration = .seconds(86_400)
+        enabled: Bool, at: TimeOfDay, timeZone: TimeZone?, jitter: Duration, fullRefresh: Weekday?,
+        catchUpAfter: Duration = .seconds(86_400)
     ) {
         self.enabled = enabled
         self.at = at

@@ -39,13 +39,3 @@ public enum ImageProblem: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    fileprivate var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return String(text)
-    }
-}

@@ -1,6 +1,7 @@
 import Core
 
-/// Everything the Retail Digitals client needs to know, with the defaults the product pins.
+/// Everything the Retail Digitals client needs to know. The values of configuration keys
+/// (`upstream.*`) have no default here: the Daemon's configuration holds them.
 public struct UpstreamConfiguration: Sendable {
     /// The API root, e.g. `https://images.retaildigitals.com/api/v1` (no trailing slash needed).
     public var baseURL: String
@@ -34,19 +35,19 @@ public struct UpstreamConfiguration: Sendable {
     public var proxy: String?
 
     public init(
-        baseURL: String = "https://images.retaildigitals.com/api/v1",
+        baseURL: String,
         credentials: UpstreamCredentials,
-        include: [IncludeScope] = [.productMeta, .images],
-        variants: [ImageVariant] = [.front],
-        dailyCreditLimit: Credits? = nil,
-        scanReserve: Double = 0.2,
-        requestTimeout: Duration = .seconds(10),
+        include: [IncludeScope],
+        variants: [ImageVariant],
+        dailyCreditLimit: Credits?,
+        scanReserve: Double,
+        requestTimeout: Duration,
         callDeadline: Duration = .seconds(60),
-        maxImageBytes: Int = 10 * 1024 * 1024,
+        maxImageBytes: Int,
         refreshAhead: Duration = .seconds(300),
         retry: RetryPolicy = RetryPolicy(),
         maxJSONBytes: Int = 8 * 1024 * 1024,
-        lowCreditWarning: Credits? = nil,
+        lowCreditWarning: Credits?,
         proxy: String? = nil
     ) {
         var base = baseURL

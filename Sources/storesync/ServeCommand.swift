@@ -3,7 +3,7 @@ import Daemon
 import Foundation
 import Logging
 
-/// `storesync serve [--config FILE] [--check-config]`: the daemon in the foreground (systemd
+/// `storesync serve [--config FILE] [--check-config | --example-config]`: the daemon in the foreground (systemd
 /// `Type=notify`; logs to stderr / journald).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +21,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Validate the configuration, print the effective one with secrets redacted, and exit.")
     var checkConfig = false
 
+    @Flag(help: "Print the example configuration (every key at its default, each with a comment) and exit.")
+    var exampleConfig = false
+
     func run() async throws {
+        if exampleConfig {
+            print(DaemonConfiguration.exampleFileText, terminator: "")
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         EventLoopSizing.apply(environment: environment)
         MemoryTuning.apply(environment: environment)

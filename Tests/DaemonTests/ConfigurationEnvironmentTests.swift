@@ -11,15 +11,15 @@ import Testing
 struct ConfigurationEnvironmentTests {
     @Test("swift-configuration looks up every key under STORESYNC_ plus the key in capitals, dots and underscores as _")
     func environmentNamesMatchTheLibrary() {
-        for key in ConfigurationKey.all {
+        for key in DaemonConfiguration.settings {
             let provider = EnvironmentVariablesProvider(environmentVariables: [key.environmentName: "value-\(key.name)"]
             )
             let reader = ConfigReader(provider: provider.prefixKeys(with: "storesync"))
             #expect(reader.string(forKey: ConfigKey(key.name)) == "value-\(key.name)", "\(key.environmentName)")
         }
-        #expect(ConfigurationKey.named("upstream.base_url")?.environmentName == "STORESYNC_UPSTREAM_BASE_URL")
+        #expect(Setting.named("upstream.base_url")?.environmentName == "STORESYNC_UPSTREAM_BASE_URL")
         #expect(
-            ConfigurationKey.named("upstream.max_image_bytes")?.environmentName == "STORESYNC_UPSTREAM_MAX_IMAGE_BYTES")
+            Setting.named("upstream.max_image_bytes")?.environmentName == "STORESYNC_UPSTREAM_MAX_IMAGE_BYTES")
         let squashed = EnvironmentVariablesProvider(environmentVariables: ["STORESYNC_UPSTREAM_BASEURL": "x"])
         #expect(
             ConfigReader(provider: squashed.prefixKeys(with: "storesync")).string(forKey: "upstream.base_url") == nil)

@@ -34,6 +34,26 @@ struct ConfigurationTextTests {
         #expect(again.upstream.apiKey == first.upstream.apiKey)
     }
 
+    @Test("Texts YAML would read as something else print quoted, and the printout reads back to the same values")
+    func yamlQuoting() async throws {
+        let directory = try TestDirectory()
+        defer { directory.remove() }
+        var configuration = DaemonConfiguration()
+        configuration.storage.stateDirectory = "/srv/a b: c #d/ü\t\"e\""
+        configuration.listen.socketPath = "/off"
+        configuration.catalog.path = "/0660"
+        configuration.sync.timeZoneIdentifier = "America/New_York"
+        let text = configuration.effectiveConfigurationText()
+        #expect(text.contains("  state_dir: \"/srv/a b: c #d/ü\\t\\\"e\\\"\""))
+        #expect(text.contains("  socket: /off\n") && text.contains("  path: /0660\n"))
+        #expect(text.contains("  full_refresh: \"off\"\n") && text.contains("  at: \"03:00\"\n"))
+        #expect(text.contains("  include: [product_meta, images]\n") && text.contains("  metadata_ttl: 1d\n"))
+        let again = try await loadConfiguration(text, environment: credentialEnvironment, in: directory)
+        #expect(again.configuration.storage.stateDirectory == configuration.storage.stateDirectory)
+        #expect(again.configuration.listen.socketPath == "/off" && again.configuration.catalog.path == "/0660")
+        #expect(again.configuration.sync.timeZoneIdentifier == "America/New_York")
+    }
+
     @Test("A reload applies schedule, budgets and log level, and lists every other change as needing a restart")
     func reloadDiff() async throws {
         let directory = try TestDirectory()
@@ -68,7 +88,7 @@ struct ConfigurationTextTests {
         let current = DaemonConfiguration()
         let loaded = try await loadConfiguration(changed, environment: credentialEnvironment, in: directory)
         let reload = ConfigurationReload(current: current, loaded: loaded.configuration)
-        let reloadable = ConfigurationKey.all.filter(\.reloadable).map(\.name)
+        let reloadable = DaemonConfiguration.settings.filter(\.reloadable).map(\.name)
         #expect(reload.applied == reloadable)
         let applied = Dictionary(uniqueKeysWithValues: reload.configuration.entries().map { ($0.key, $0.text) })
         let wanted = Dictionary(uniqueKeysWithValues: loaded.configuration.entries().map { ($0.key, $0.text) })

@@ -36,10 +36,13 @@ struct SettingParserTests {
         #expect(Weekday(parsing: "Sunday") == .sunday && Weekday(parsing: "sat") == .saturday)
         #expect(Weekday(parsing: "su") == nil && Weekday(parsing: "funday") == nil)
         #expect(Weekday.sunday.rawValue == 0 && Weekday(daysSinceEpoch: 0) == .thursday)
-        #expect(FullRefresh(parsing: "off") == .off && FullRefresh(parsing: "false") == .off)
-        #expect(FullRefresh(parsing: "Wednesday") == .weekly(.wednesday))
-        #expect(ShelfFullPush(parsing: "05:30") == .daily(TimeOfDay(hour: 5, minute: 30)!))
-        #expect(ShelfFullPush(parsing: "daily") == nil)
+        let fullRefresh = SettingNotation<Weekday?>.weekdayOrOff
+        #expect(fullRefresh.value(of: "off") == .some(nil) && fullRefresh.value(of: "false") == .some(nil))
+        #expect(fullRefresh.value(of: "Wednesday") == .wednesday && fullRefresh.value(of: "funday") == nil)
+        let fullPush = SettingNotation<TimeOfDay?>.timeOrOff
+        #expect(
+            fullPush.value(of: "05:30") == TimeOfDay(hour: 5, minute: 30)! && fullPush.value(of: "none") == .some(nil))
+        #expect(fullPush.value(of: "daily") == nil)
     }
 
     @Test("listen.tcp accepts loopback addresses only")
@@ -69,15 +72,16 @@ struct SettingParserTests {
         }
     }
 
-    @Test("Booleans, decimals and credits parse strictly")
+    @Test("Booleans, decimals, credits and log levels parse strictly")
     func scalars() {
-        #expect(
-            SettingParsers.bool("Yes") == true && SettingParsers.bool("off") == false && SettingParsers.bool("2") == nil
-        )
-        #expect(SettingParsers.decimal("0.9", in: 0...0.9) == 0.9 && SettingParsers.decimal("0.91", in: 0...0.9) == nil)
-        #expect(
-            SettingParsers.decimal("1e-1", in: 0...0.9) == nil && SettingParsers.decimal("-0.1", in: 0...0.9) == nil)
-        #expect(SettingParsers.credits("12.345")?.thousandths == 12_345 && SettingParsers.credits("-1") == nil)
-        #expect(SettingParsers.logLevel("WARN") == .warning && SettingParsers.logLevel("verbose") == nil)
+        let bool = SettingNotation<Bool>.bool
+        #expect(bool.value(of: "Yes") == true && bool.value(of: "off") == false && bool.value(of: "2") == nil)
+        let decimal = SettingNotation<Double>.decimal(0...0.9)
+        #expect(decimal.value(of: "0.9") == 0.9 && decimal.value(of: "0.91") == nil)
+        #expect(decimal.value(of: "1e-1") == nil && decimal.value(of: "-0.1") == nil)
+        let credits = SettingNotation<Credits>.credits
+        #expect(credits.value(of: "12.345")?.thousandths == 12_345 && credits.value(of: "-1") == nil)
+        let level = SettingNotation<Logger.Level>.logLevel
+        #expect(level.value(of: "WARN") == .warning && level.value(of: "verbose") == nil)
     }
 }

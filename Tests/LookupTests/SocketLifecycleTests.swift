@@ -70,8 +70,7 @@ struct SocketLifecycleTests {
         let database = try await Database.open(directory: directory.appending("state"), logger: Logger.quiet)
         let backend = ScriptedBackend(database: database)
         backend.script("030772095355", .slow(.milliseconds(400), productMeta: #"{"product_name":"Soap"}"#))
-        var configuration = LookupConfiguration()
-        configuration.socketPath = directory.appending("l.sock")
+        var configuration = LookupConfiguration.testing(socketPath: directory.appending("l.sock"))
         configuration.liveTimeout = .seconds(10)  // the 400 ms fetch must not race the deadline when busy
         let server = LookupServer(
             configuration: configuration, backend: backend, database: database,
@@ -99,8 +98,7 @@ struct SocketLifecycleTests {
         defer { directory.remove() }
         let database = try await Database.open(directory: directory.appending("state"), logger: Logger.quiet)
         defer { Task { try? await database.close() } }
-        var configuration = LookupConfiguration()
-        configuration.socketPath = socketPath
+        var configuration = LookupConfiguration.testing(socketPath: socketPath)
         configuration.tcp = tcp
         let server = LookupServer(
             configuration: configuration, backend: ScriptedBackend(database: database), database: database,

@@ -85,7 +85,7 @@ struct ShelfFullPushTests {
                     ShelfPusher.lastFullPushKey, Timestamp.format(Date().addingTimeInterval(-3 * 86_400)))
             }
             var configuration = testbed.configuration
-            configuration.fullPush = true
+            configuration.fullPushAt = TimeOfDay(hour: 4, minute: 0)
             let pusher = testbed.makePusher(catalog: entries, configuration: configuration)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await pusher.run() }

@@ -86,7 +86,8 @@ struct DeltaSyncTests {
             try world.writeCatalog(carried)
             var options = DaemonOptions()
             options.fetch = FetcherConfiguration(
-                include: [.productMeta, .imageMeta, .images], variants: [.front, .backClean])
+                include: [.productMeta, .imageMeta, .images], variants: [.front, .backClean],
+                minFreeBytes: options.fetch.minFreeBytes, maxImageBytes: options.fetch.maxImageBytes)
             try await world.withDaemon(options) { daemon in
                 let run = try await daemon.sync(.delta())
                 #expect(run.state == .succeeded)

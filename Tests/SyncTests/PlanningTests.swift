@@ -8,6 +8,9 @@ import Upstream
 
 @Suite("Sync planning (pure)")
 struct PlanningTests {
+    static let fetch = FetcherConfiguration(
+        include: [.productMeta, .images], variants: [.front], minFreeBytes: 0, maxImageBytes: 0)
+
     static func listed(_ barcode: String, _ updatedAt: String, _ variants: [ImageVariant] = [.front]) -> ListedProduct {
         ListedProduct(
             barcode: Barcode(barcode)!, updatedAt: updatedAt, updatedAtDate: Timestamp.parse(updatedAt),
@@ -91,7 +94,7 @@ struct PlanningTests {
         ]
         let plan = SyncPlanner.plan(
             for: items, catalog: catalog, cached: cached, scans: scans, keepScannedSince: keepSince,
-            fetch: FetcherConfiguration())
+            fetch: Self.fetch)
         #expect(plan.work.map(\.barcode.digits) == ["017000161563", "012345678905"])
         #expect(plan.work.map(\.priority) == [0, 9])
         #expect(plan.work.first?.variants == [.front])
@@ -100,7 +103,7 @@ struct PlanningTests {
         // Without a catalog only recently scanned products are bought; nobody asked for the rest.
         let noCatalog = SyncPlanner.plan(
             for: items, catalog: nil, cached: [:], scans: scans, keepScannedSince: keepSince,
-            fetch: FetcherConfiguration())
+            fetch: Self.fetch)
         #expect(noCatalog.work.map(\.barcode.digits) == ["012345678905"])
         #expect(noCatalog.outdated.isEmpty)
         // A product listed twice (it changed while the sync paged) is queued once, at its latest version.
@@ -109,7 +112,7 @@ struct PlanningTests {
                 Self.listed("017000161563", "2026-07-01T10:00:00Z"),
                 Self.listed("017000161563", "2026-07-01T12:00:00Z"),
             ],
-            catalog: catalog, cached: [:], scans: [:], keepScannedSince: keepSince, fetch: FetcherConfiguration())
+            catalog: catalog, cached: [:], scans: [:], keepScannedSince: keepSince, fetch: Self.fetch)
         #expect(twice.work.map(\.listedUpdatedAt) == ["2026-07-01T12:00:00Z"])
     }
 
@@ -131,15 +134,18 @@ struct PlanningTests {
 
     @Test("A fetch asks only for wanted variants the product has, and drops images when it has none")
     func fetchRequests() {
-        let configuration = FetcherConfiguration(include: [.images, .productMeta], variants: [.front, .back])
+        let configuration = FetcherConfiguration(
+            include: [.images, .productMeta], variants: [.front, .back], minFreeBytes: 0, maxImageBytes: 0)
         #expect(configuration.request(available: nil).variants == [.front, .back])
         #expect(configuration.request(available: [.back, .frontClean]).variants == [.back])
         let none = configuration.request(available: [.frontClean])
         #expect(none.include == [.productMeta])
         #expect(none.variants.isEmpty)
-        let imagesOnly = FetcherConfiguration(include: [.images], variants: [.front])
+        let imagesOnly = FetcherConfiguration(include: [.images], variants: [.front], minFreeBytes: 0, maxImageBytes: 0)
         #expect(imagesOnly.request(available: []).include == [.images])
-        #expect(FetcherConfiguration(include: [.productMeta]).wantedVariants(available: [.front]).isEmpty)
+        let metaOnly = FetcherConfiguration(
+            include: [.productMeta], variants: [.front], minFreeBytes: 0, maxImageBytes: 0)
+        #expect(metaOnly.wantedVariants(available: [.front]).isEmpty)
     }
 
     @Test("Upstream errors pause, fail, wait or count against the item as the contract says")

@@ -1,9 +1,11 @@
-/// Sizes in bytes as the configuration writes them: `10485760`, `512KiB`, `10MiB`, `1GiB` (binary),
-/// `10MB` (decimal) or `64B`.
+import Core
+
+/// Sizes in bytes as the configuration writes them: `10485760`, `512KiB`, `10MiB`, `1GiB`, `1TiB`
+/// (binary), `10MB` (decimal) or `64B`.
 public enum ByteCount {
     private static let units: [(suffix: String, factor: Int)] = [
-        ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
-        ("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1),
+        ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40),
+        ("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("TB", 1_000_000_000_000), ("B", 1),
     ]
 
     /// Parses a byte count; `nil` if it is not digits with an optional unit (case-insensitive).
@@ -26,7 +28,7 @@ public enum ByteCount {
     /// The shortest exact text: `10MiB`, `1536KiB`, `1000` (plain bytes when no binary unit divides it).
     public static func format(_ bytes: Int) -> String {
         guard bytes > 0 else { return "0" }
-        for (suffix, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % factor == 0 {
+        for (suffix, factor) in units.prefix(4).reversed() where bytes % factor == 0 {
             return "\(bytes / factor)\(suffix)"
         }
         return "\(bytes)"

@@ -30,12 +30,15 @@ public struct ConfigurationLoader: Sendable {
         let (file, path, keys) = await openFile(&problems, &warnings)
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         warnings += unknownEnvironmentWarnings()
-        let values = ConfigurationValues(file: file, filePath: path, fileKeys: keys, environment: environment)
-        var (configuration, parseProblems) = ConfigurationParser.parse(values)
-        var reader = SettingReader(values: values)
+        var reader = SettingReader(
+            values: ConfigurationValues(file: file, filePath: path, fileKeys: keys, environment: environment))
+        var configuration = DaemonConfiguration()
+        configuration.filePath = path
+        for setting in DaemonConfiguration.settings { setting.read(&configuration, &reader) }
+        ProxyEnvironment.resolve(&configuration, &reader)
         var credentials = CredentialResolver(environment: environment)
         credentials.resolve(&configuration, &reader)
-        problems = parseProblems + reader.problems
+        problems = reader.problems
         warnings += credentials.warnings + ConfigurationChecks.warnings(for: configuration)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return LoadedConfiguration(configuration: configuration, warnings: warnings)
@@ -76,7 +79,7 @@ public struct ConfigurationLoader: Sendable {
             problems.append(error)
             return (nil, path, [])
         }
-        for key in keys where ConfigurationKey.named(key) == nil && !ConfigurationKey.isMapItem(key) {
+        for key in keys where Setting.named(key) == nil && !Setting.isMapItem(key) {
             warnings.append(ConfigurationWarning(subject: key, message: "unknown key in \(path), ignored (a typo?)"))
         }
         guard !keys.isEmpty else { return (nil, path, []) }
@@ -91,9 +94,9 @@ public struct ConfigurationLoader: Sendable {
     }
 
     private func unknownEnvironmentWarnings() -> [ConfigurationWarning] {
-        let known = Set(ConfigurationKey.all.map(\.environmentName)).union(ConfigurationKey.otherEnvironmentNames)
+        let known = Set(DaemonConfiguration.settings.map(\.environmentName)).union(Setting.otherEnvironmentNames)
         return environment.keys.sorted()
-            .filter { $0.hasPrefix(ConfigurationKey.environmentPrefix) && !known.contains($0) }
+            .filter { $0.hasPrefix(Setting.environmentPrefix) && !known.contains($0) }
             .map { ConfigurationWarning(subject: $0, message: "not a configuration key, ignored (a typo?)") }
     }
 }

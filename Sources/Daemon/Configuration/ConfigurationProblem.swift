@@ -20,7 +20,7 @@ public struct ConfigurationProblem: Error, Sendable, Hashable, CustomStringConve
     /// `sync.at = "25:00" (environment STORESYNC_SYNC_AT): expected a time HH:MM from 00:00 to 23:59`
     public var description: String {
         var text = key
-        if let value { text += " = \(ConfigurationText.quoted(value))" }
+        if let value { text += " = " + ConfigurationYAML.written(ConfigurationYAML.quoted(value)) }
         if let origin { text += " (\(origin))" }
         return text + ": " + allowed
     }

@@ -13,27 +13,18 @@ public struct ConfigurationReload: Sendable {
 
     /// Compares `loaded` with `current` key by key (secrets by their value, never printed).
     public init(current: DaemonConfiguration, loaded: DaemonConfiguration, warnings: [ConfigurationWarning] = []) {
-        let before = Dictionary(uniqueKeysWithValues: current.entries().map { ($0.key, $0) })
+        var configuration = current
         var applied: [String] = []
         var needsRestart: [String] = []
-        for entry in loaded.entries()
-        where before[entry.key]?.text != entry.text || before[entry.key]?.secret != entry.secret {
-            if ConfigurationKey.named(entry.key)?.reloadable == true {
-                applied.append(entry.key)
+        let pairs = zip(DaemonConfiguration.settings, zip(current.entries(), loaded.entries()))
+        for (setting, (old, new)) in pairs where old.text != new.text || old.secret != new.secret {
+            if let copy = setting.copy {
+                copy(&configuration, loaded)
+                applied.append(setting.name)
             } else {
-                needsRestart.append(entry.key)
+                needsRestart.append(setting.name)
             }
         }
-        var configuration = current
-        configuration.upstream.dailyCreditLimit = loaded.upstream.dailyCreditLimit
-        configuration.upstream.scanReserve = loaded.upstream.scanReserve
-        configuration.upstream.lowCreditWarning = loaded.upstream.lowCreditWarning
-        configuration.sync.enabled = loaded.sync.enabled
-        configuration.sync.at = loaded.sync.at
-        configuration.sync.timeZoneIdentifier = loaded.sync.timeZoneIdentifier
-        configuration.sync.jitter = loaded.sync.jitter
-        configuration.sync.fullRefresh = loaded.sync.fullRefresh
-        configuration.log.level = loaded.log.level
         self.configuration = configuration
         self.applied = applied
         self.needsRestart = needsRestart

@@ -27,16 +27,15 @@ struct ConfigurationValues: Sendable {
 
     /// The items of a map key as the file writes them (`metrics.labels: {store: "0042"}` →
     /// `[("store", "0042")]`), in file order; empty when the file sets none.
-    func fileItems(_ key: ConfigurationKey) -> [(name: String, value: String)] {
-        let prefix = key.name + "."
+    func fileItems(_ key: String) -> [(name: String, value: String)] {
+        let prefix = key + "."
         return fileKeys.filter { $0.hasPrefix(prefix) }.map { name in
-            let item = String(name.dropFirst(prefix.count))
-            return (item, reader.string(forKey: ConfigKey(name), isSecret: key.isSecret) ?? "")
+            (String(name.dropFirst(prefix.count)), reader.string(forKey: ConfigKey(name)) ?? "")
         }
     }
 
     /// The raw value of `key`, or `nil` when neither the environment nor the file sets it.
-    func raw(_ key: ConfigurationKey) -> RawSetting? {
+    func raw(_ key: Setting) -> RawSetting? {
         let configKey = ConfigKey(key.name)
         let origin =
             environment[key.environmentName] != nil

@@ -86,7 +86,7 @@ struct CredentialResolver {
         if let value = environment[spec.environmentName]?.trimmingSpaces, !value.isEmpty {
             return (value, .environment(spec.environmentName))
         }
-        let raw = ConfigurationKey.named(spec.configurationKey).flatMap { reader.values.raw($0) }
+        let raw = reader.raw(spec.configurationKey)
         if let raw, !raw.isUnset, case .scalar(let text) = raw.shape {
             if spec.configurationKey != "upstream.client_id", raw.origin.hasPrefix("file") {
                 warnings.append(

@@ -1,10 +1,21 @@
 import Core
 import Foundation
+import Lookup
 import Shelf
 import Sync
 import Upstream
 
 extension DaemonConfiguration {
+    /// The socket server's settings from `listen.*`, `lookup.*` and `storage.*` (its other limits
+    /// keep the Lookup module's defaults).
+    public var lookupConfiguration: LookupConfiguration {
+        LookupConfiguration(
+            socketPath: listen.socketPath, socketMode: listen.socketMode, tcp: listen.tcp,
+            maxConnections: listen.maxConnections, idleTimeout: listen.idleTimeout, liveTimeout: lookup.liveTimeout,
+            metadataTTL: storage.metadataTTL, maxStaleness: lookup.maxStaleness, negativeTTL: storage.negativeTTL,
+            imageCacheBytes: lookup.imageCacheBytes)
+    }
+
     /// The Retail Digitals client's settings from `upstream.*` (empty credentials when none are
     /// configured: the daemon then serves from cache and catalog only and never calls upstream).
     public var upstreamConfiguration: UpstreamConfiguration {
@@ -38,24 +49,16 @@ extension DaemonConfiguration {
     /// The nightly schedule (`sync.enabled`, `sync.at`, `sync.timezone`, `sync.jitter`,
     /// `sync.full_refresh`); off without credentials.
     public var scheduleConfiguration: SyncScheduleConfiguration {
-        let fullRefresh: Weekday?
-        switch sync.fullRefresh {
-        case .off: fullRefresh = nil
-        case .weekly(let day): fullRefresh = day
-        }
-        return SyncScheduleConfiguration(
+        SyncScheduleConfiguration(
             enabled: sync.enabled && upstream.hasCredentials, at: sync.at, timeZone: sync.timeZone,
-            jitter: sync.jitter, fullRefresh: fullRefresh)
+            jitter: sync.jitter, fullRefresh: sync.fullRefresh)
     }
 
     /// The Retagly push's settings, or `nil` when `shelf.base_url` and a token are not both set.
     public var shelfConfiguration: ShelfConfiguration? {
         guard let baseURL = shelf.baseURL, let token = shelf.token else { return nil }
         var configuration = ShelfConfiguration(baseURL: baseURL, token: token)
-        if case .daily(let time) = shelf.fullPush {
-            configuration.fullPush = true
-            configuration.fullPushAt = time
-        }
+        configuration.fullPushAt = shelf.fullPush
         configuration.timeZone = sync.timeZone
         return configuration
     }

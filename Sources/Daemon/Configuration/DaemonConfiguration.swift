@@ -1,6 +1,7 @@
-/// The whole configuration of `storesync serve`, one value type per section of the file. The
-/// defaults are those of the example file; ``ConfigurationLoader`` fills it from the file, the
-/// `STORESYNC_*` environment and the credential sources.
+/// The whole configuration of `storesync serve`, one value type per section of the file. Its
+/// initial values are the keys' defaults (the only place they are written); ``settings`` declares
+/// each key, and ``ConfigurationLoader`` fills it from the file, the `STORESYNC_*` environment and
+/// the credential sources.
 public struct DaemonConfiguration: Sendable, Hashable {
     /// The file it was read from; `nil` when none existed (defaults and environment only).
     public var filePath: String?

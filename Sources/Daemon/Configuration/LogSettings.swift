@@ -1,10 +1,9 @@
 import Logging
 
-/// `log.*`: what the daemon logs and how.
+/// `log.*`: what the daemon logs and how. Each key is described in ``DaemonConfiguration/settings``;
+/// the values here are the defaults.
 public struct LogSettings: Sendable, Hashable {
-    /// The lowest level written. Reloadable.
     public var level = Logger.Level.info
-    /// logfmt or JSON; a change needs a restart (the logging system is set up once).
     public var format = LogFormat.logfmt
 
     public init() {}

@@ -1,9 +1,24 @@
+import Core
+
 /// A configuration value as given, before it is checked: one text, or a list (a YAML sequence).
 struct RawSetting: Sendable, Hashable {
     /// The value's shape.
     enum Shape: Sendable, Hashable {
         case scalar(String)
         case list([String])
+
+        /// The value as list items: a YAML sequence, or one text of comma-separated items (as the
+        /// environment gives a list), optionally in `[ ]`.
+        var items: [String] {
+            switch self {
+            case .scalar(let text):
+                var text = Substring(text.trimmingSpaces)
+                if text.hasPrefix("["), text.hasSuffix("]"), text.count >= 2 { text = text.dropFirst().dropLast() }
+                return text.split(separator: ",").map { $0.trimmingSpaces }
+            case .list(let list):
+                return list.map { $0.trimmingSpaces }
+            }
+        }
     }
 
     var shape: Shape

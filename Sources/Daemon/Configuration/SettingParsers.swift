@@ -1,50 +1,7 @@
-import Core
 import Foundation
-import Logging
 
 /// Pure parsers of single configuration values; each returns `nil` for a value it does not accept.
 enum SettingParsers {
-    /// `true/false`, `yes/no`, `on/off`, `1/0`, any case.
-    static func bool(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "true", "yes", "on", "1": return true
-        case "false", "no", "off", "0": return false
-        default: return nil
-        }
-    }
-
-    /// A duration (`800ms`, `20m`, `24h`, `7d`, `1h30m`) within `range`.
-    static func duration(_ text: String, in range: ClosedRange<Duration>) -> Duration? {
-        guard let duration = DurationText.parse(text), range.contains(duration) else { return nil }
-        return duration
-    }
-
-    /// A whole number within `range`.
-    static func integer(_ text: String, in range: ClosedRange<Int>) -> Int? {
-        guard let value = Int(text), range.contains(value) else { return nil }
-        return value
-    }
-
-    /// A byte count (`10MiB`, `1048576`) within `range`.
-    static func bytes(_ text: String, in range: ClosedRange<Int>) -> Int? {
-        guard let value = ByteCount.parse(text), range.contains(value) else { return nil }
-        return value
-    }
-
-    /// A plain decimal (`0.2`, `.5`, `0`) within `range`.
-    static func decimal(_ text: String, in range: ClosedRange<Double>) -> Double? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            let value = Double(text), range.contains(value)
-        else { return nil }
-        return value
-    }
-
-    /// A credit amount from 0 to 10^12, with at most three decimals (`0`, `250`, `12.5`).
-    static func credits(_ text: String) -> Credits? {
-        guard let credits = Credits(parsing: text), Credits.plausibleAmounts.contains(credits) else { return nil }
-        return credits
-    }
-
     /// An absolute path without NUL bytes.
     static func absolutePath(_ text: String) -> String? {
         guard text.hasPrefix("/"), !text.contains("\0") else { return nil }
@@ -72,11 +29,5 @@ enum SettingParsers {
     static func timeZone(_ text: String) -> String? {
         guard TimeZone(identifier: text) != nil else { return nil }
         return text
-    }
-
-    /// A swift-log level name (`warn` is taken as `warning`).
-    static func logLevel(_ text: String) -> Logger.Level? {
-        let lower = text.lowercased()
-        return lower == "warn" ? .warning : Logger.Level(rawValue: lower)
     }
 }

@@ -21,7 +21,8 @@ final class EngineBench: Sendable {
         self.directory = directory
         self.database = database
         self.engine = LookupEngine(
-            configuration: LookupConfiguration(), backend: ScriptedBackend(database: database),
+            configuration: .testing(socketPath: directory.appending("unused.sock")),
+            backend: ScriptedBackend(database: database),
             imageRoot: ImageStore.root(stateDirectory: database.directory),
             metrics: LookupMetrics(factory: NOOPMetricsHandler.instance), scans: ScanCounter(),
             now: { clock.now }, logger: .quiet)

@@ -25,8 +25,7 @@ struct LookupHarness: Sendable {
         let directory = try TemporaryDirectory("lookup")
         defer { directory.remove() }
         let database = try await Database.open(directory: directory.appending("state"), logger: Logger.quiet)
-        var configuration = LookupConfiguration()
-        configuration.socketPath = directory.appending("l.sock")
+        var configuration = LookupConfiguration.testing(socketPath: directory.appending("l.sock"))
         // Generous: a scripted fetch on a busy machine must not race the deadline. The test of the
         // deadline itself sets a short one.
         configuration.liveTimeout = .seconds(10)

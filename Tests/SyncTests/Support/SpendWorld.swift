@@ -33,8 +33,10 @@ struct SpendWorld: Sendable {
         let configuration = UpstreamConfiguration(
             baseURL: world.sandbox.retailDigitalsBaseURL,
             credentials: UpstreamCredentials(clientID: SyncWorld.clientID, apiKey: .init(SyncWorld.apiKey)),
-            dailyCreditLimit: limit, requestTimeout: .seconds(5), callDeadline: .seconds(60),
-            retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)))
+            include: [.productMeta, .images], variants: [.front], dailyCreditLimit: limit, scanReserve: 0.2,
+            requestTimeout: .seconds(5), callDeadline: .seconds(60), maxImageBytes: 10 << 20,
+            retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)),
+            lowCreditWarning: nil)
         let client = RetailDigitalsClient(
             configuration: configuration, httpClient: SandboxTestClient.http,
             tokens: StoreTokenPersistence(database: database), spend: StoreSpendLedger(database: database),

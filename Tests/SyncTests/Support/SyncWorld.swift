@@ -104,9 +104,10 @@ struct SyncWorld: Sendable {
         var upstream = UpstreamConfiguration(
             baseURL: sandbox.retailDigitalsBaseURL,
             credentials: UpstreamCredentials(clientID: Self.clientID, apiKey: .init(Self.apiKey)),
-            include: options.fetch.include, variants: options.fetch.variants, requestTimeout: .seconds(5),
-            callDeadline: .seconds(15),
-            retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)))
+            include: options.fetch.include, variants: options.fetch.variants, dailyCreditLimit: nil, scanReserve: 0.2,
+            requestTimeout: .seconds(5), callDeadline: .seconds(15), maxImageBytes: 10 << 20,
+            retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)),
+            lowCreditWarning: nil)
         options.configureUpstream(&upstream)
         let client = RetailDigitalsClient(
             configuration: upstream, httpClient: SandboxTestClient.http,
@@ -150,8 +151,11 @@ struct SyncWorld: Sendable {
 
 /// How a test daemon instance is set up.
 struct DaemonOptions: Sendable {
-    var sync = SyncConfiguration(clientID: SyncWorld.clientID, retryPassDelay: .zero)
-    var fetch = FetcherConfiguration()
+    var sync = SyncConfiguration(
+        clientID: SyncWorld.clientID, overlap: .seconds(600), concurrency: 4, bulkCheck: true,
+        negativeTTL: .seconds(7 * 86_400), retryPassDelay: .zero, keepScanned: .seconds(30 * 86_400))
+    var fetch = FetcherConfiguration(
+        include: [.productMeta, .images], variants: [.front], minFreeBytes: 64 << 20, maxImageBytes: 0)
     var catalog = true
     var clock = SyncClock.system
     var configureUpstream: @Sendable (inout UpstreamConfiguration) -> Void = { _ in }

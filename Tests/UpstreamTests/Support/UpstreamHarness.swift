@@ -39,8 +39,10 @@ struct UpstreamHarness: Sendable {
     static func upstreamConfiguration(baseURL: String, apiKey: String = apiKey) -> UpstreamConfiguration {
         UpstreamConfiguration(
             baseURL: baseURL, credentials: UpstreamCredentials(clientID: clientID, apiKey: Secret(apiKey)),
-            requestTimeout: .seconds(5), callDeadline: .seconds(15),
-            retry: RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50)))
+            include: [.productMeta, .images], variants: [.front], dailyCreditLimit: nil, scanReserve: 0.2,
+            requestTimeout: .seconds(5), callDeadline: .seconds(15), maxImageBytes: 10 << 20,
+            retry: RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50)),
+            lowCreditWarning: nil)
     }
 
     /// Runs `body` with a fresh sandbox and client.
