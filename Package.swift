@@ -155,13 +155,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The one executable: `storesync serve|resync|lookup|status|sandbox|demo`.
+        // The one executable: `storesync serve|resync|lookup|status|usage|verify|sandbox|demo`.
         .executableTarget(
             name: "storesync",
             dependencies: [
                 "Core",
                 "Store",
+                "Upstream",
                 "Sync",
+                "Shelf",
                 "Lookup",
                 "Daemon",
                 "Sandbox",
@@ -204,6 +206,18 @@ let package = Package(
             path: "Tests/Simulation",
             swiftSettings: swiftSettings
         ),
+        // `store-writer`: writes to a state directory through `Store`, for the tests that kill it
+        // mid-write (`KillTests`); built with the tests, never shipped.
+        .executableTarget(
+            name: "store-writer",
+            dependencies: [
+                "Core", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/StoreWriter",
+            swiftSettings: swiftSettings
+        ),
         // `scripts/bench-days`: a simulated store month, printed day by day.
         .executableTarget(
             name: "bench-days",
@@ -234,6 +248,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -269,7 +284,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Core", "Daemon", "Sandbox", "Simulation", "Store", "TestSupport", "storesync"],
+            dependencies: [
+                "Core", "Daemon", "Sandbox", "Shelf", "Simulation", "Store", "Sync", "TestSupport", "storesync",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -47,11 +47,6 @@ struct ResponseFacts: Sendable, Hashable {
         problems = reader.problems
     }
 
-    /// From plain `(name, value)` pairs (tests).
-    init(pairs: [(String, String)], localNow: Date = Date()) {
-        self.init(headers: HTTPHeaders(pairs), localNow: localNow)
-    }
-
     /// `Retry-After` as delta-seconds (`120`) or an HTTP date, clamped to `0…1 day`.
     static func parseRetryAfter(_ text: String, serverDate: Date?) -> Duration? {
         RetryAfter(parsing: text, now: serverDate ?? Date())?.wait

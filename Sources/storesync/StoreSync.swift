@@ -7,6 +7,5 @@ struct StoreSync: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, LookupCommand.self, StatusCommand.self, ResyncCommand.self, SandboxCommand.self,
             DemoCommand.self, VerifyCommand.self, UsageCommand.self,
-            DebugCommands.WriteImage.self, DebugCommands.WriteLoop.self,
         ])
 }

@@ -6,13 +6,14 @@ import Testing
 
 @testable import Store
 
-/// Tests that SIGKILL a real `storesync` child process mid-write (build it first: `swift build`).
+/// Tests that SIGKILL a real child process (`store-writer`, `Tests/StoreWriter`) mid-write (build it
+/// first: `swift build --build-tests`).
 @Suite("Surviving a kill -9")
 struct KillTests {
     static func executable() throws -> String {
         try #require(
-            ChildProcess.storesyncExecutable(),
-            "the storesync executable was not found next to the tests; run `swift build` first")
+            ChildProcess.storeWriterExecutable(),
+            "the store-writer executable was not found next to the tests; run `swift build --build-tests` first")
     }
 
     @Test("A process killed between writing and renaming an image leaves no visible file; the sweep removes the temp")
@@ -22,7 +23,7 @@ struct KillTests {
         let child = try ChildProcess(
             executable: try Self.executable(),
             arguments: [
-                "debug-write-image", "--state-dir", directory.path, "--barcode", "017000161563", "--variant", "front",
+                "write-image", "--state-dir", directory.path, "--barcode", "017000161563", "--variant", "front",
                 "--pause-before-rename",
             ])
         let ready = try #require(await child.waitForLine { $0.hasPrefix("ready ") })
@@ -48,7 +49,7 @@ struct KillTests {
         let child = try ChildProcess(
             executable: try Self.executable(),
             arguments: [
-                "debug-write-image", "--state-dir", directory.path, "--barcode", "0017000161563", "--size", "1000",
+                "write-image", "--state-dir", directory.path, "--barcode", "0017000161563", "--size", "1000",
             ])
         let stored = try #require(await child.waitForLine { $0.hasPrefix("stored ") })
         let parts = stored.split(separator: " ")
@@ -64,7 +65,7 @@ struct KillTests {
         let directory = try TemporaryDirectory("kill-db")
         defer { directory.remove() }
         let child = try ChildProcess(
-            executable: try Self.executable(), arguments: ["debug-write-loop", "--state-dir", directory.path])
+            executable: try Self.executable(), arguments: ["write-loop", "--state-dir", directory.path])
         var lastCommitted = 0
         while lastCommitted < 60, let line = await child.waitForLine(where: { $0.hasPrefix("committed ") }) {
             lastCommitted = Int(line.dropFirst("committed ".count)) ?? lastCommitted

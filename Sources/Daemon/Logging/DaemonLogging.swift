@@ -8,7 +8,7 @@ import Logging
 /// LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
 /// ```
 ///
-/// Tests make their own with a ``LogCollector``'s output and use ``makeLogger(label:)``.
+/// Tests make their own with an output that collects the lines, and use ``makeLogger(label:)``.
 public struct DaemonLogging: Sendable {
     public let levelControl: LogLevelControl
     public let formatter: LogLineFormatter

@@ -1,13 +1,13 @@
 import Foundation
 import TestSupport
 
-/// A `storesync` child process whose stdout is read line by line, for the kill tests.
+/// A `store-writer` child process whose stdout is read line by line, for the kill tests.
 final class ChildProcess {
     private let process: SpawnedProcess
     private var lines: AsyncStream<String>.AsyncIterator
 
-    /// The built `storesync` executable, `nil` when it has not been built.
-    static func storesyncExecutable() -> String? { BuiltExecutable.storesync }
+    /// The built `store-writer` executable, `nil` when it has not been built.
+    static func storeWriterExecutable() -> String? { BuiltExecutable.named("store-writer") }
 
     /// Starts `executable` with `arguments`.
     init(executable: String, arguments: [String]) throws {

@@ -1,13 +1,14 @@
+import Daemon
 import Synchronization
 
 /// Keeps every line written through its ``output``, for tests that read what the daemon logged.
-public final class LogCollector: Sendable {
+final class LogCollector: Sendable {
     private let storage = Mutex<[String]>([])
 
-    public init() {}
+    init() {}
 
     /// An output that appends each line (without its newline).
-    public var output: LogOutput {
+    var output: LogOutput {
         LogOutput { [self] line in append(line) }
     }
 
@@ -16,8 +17,8 @@ public final class LogCollector: Sendable {
     }
 
     /// The lines so far, in order.
-    public var lines: [String] { storage.withLock { $0 } }
+    var lines: [String] { storage.withLock { $0 } }
 
     /// All lines joined with newlines.
-    public var text: String { lines.joined(separator: "\n") }
+    var text: String { lines.joined(separator: "\n") }
 }

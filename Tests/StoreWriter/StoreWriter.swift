@@ -4,16 +4,20 @@ import Foundation
 import Logging
 import Store
 
-/// Hidden subcommands that let tests kill a real process at a chosen point of a state-directory
-/// write. Not for operators: they are left out of `--help`.
-enum DebugCommands {
-    /// `storesync debug-write-image --state-dir D --barcode B --variant V [--pause-before-rename]`:
+/// `store-writer`: writes to a state directory through the real `Store`, for the tests that kill a
+/// process at a chosen point of a write (`KillTests`). Built beside the tests, never shipped.
+@main
+struct StoreWriter: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store-writer", abstract: "Write to a state directory, to be killed (test helper).",
+        subcommands: [WriteImage.self, WriteLoop.self])
+
+    /// `store-writer write-image --state-dir D --barcode B --variant V [--pause-before-rename]`:
     /// writes a generated image through the image store. With `--pause-before-rename` it stops after
     /// the temporary file is written and fsynced, prints `ready <temp path>`, and sleeps to be killed.
     struct WriteImage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "debug-write-image", abstract: "Write one generated image (test helper).",
-            shouldDisplay: false)
+            commandName: "write-image", abstract: "Write one generated image.")
 
         @Option(help: "The state directory.") var stateDir: String
         @Option(help: "The barcode.") var barcode: String
@@ -31,21 +35,21 @@ enum DebugCommands {
             let writer = try store.beginWrite(barcode: code, variant: kind)
             try writer.write(bytes)
             if pauseBeforeRename {
-                DebugCommands.say("ready \(writer.temporaryPath)")
+                StoreWriter.say("ready \(writer.temporaryPath)")
                 Thread.sleep(forTimeInterval: 120)  // the test kills us long before this
                 writer.discard()
                 throw ExitCode(3)
             }
             let stored = try writer.commit()
-            DebugCommands.say("stored \(stored.absolutePath) \(stored.sha256)")
+            StoreWriter.say("stored \(stored.absolutePath) \(stored.sha256)")
         }
     }
 
-    /// `storesync debug-write-loop --state-dir D [--count N]`: commits product rows one transaction at
+    /// `store-writer write-loop --state-dir D [--count N]`: commits product rows one transaction at
     /// a time and prints `committed <n>` after each commit returns, until killed or `N` rows.
     struct WriteLoop: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "debug-write-loop", abstract: "Commit rows in a loop (test helper).", shouldDisplay: false)
+            commandName: "write-loop", abstract: "Commit rows in a loop.")
 
         @Option(help: "The state directory.") var stateDir: String
         @Option(help: "Rows to write before exiting.") var count: Int = 1_000_000
@@ -54,12 +58,12 @@ enum DebugCommands {
             let logger = Logger(label: "storesync.debug") { StreamLogHandler.standardError(label: $0) }
             let database = try await Database.open(directory: stateDir, logger: logger)
             for number in 1...max(count, 1) {
-                let record = DebugCommands.loopProduct(number)
+                let record = StoreWriter.loopProduct(number)
                 try await database.write { db in
                     try db.saveProduct(record)
                     try db.setSyncState("debug_loop_last", to: String(number), at: record.fetchedAt)
                 }
-                DebugCommands.say("committed \(number)")
+                StoreWriter.say("committed \(number)")
             }
             try await database.close()
         }
