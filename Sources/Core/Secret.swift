@@ -26,3 +26,8 @@ extension Secret {
     /// Whether the secret is empty (an unset key).
     public var isEmpty: Bool { revealed.isEmpty }
 }
+
+extension Secret: Decodable {
+    /// A JSON string (decoding errors never quote it).
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+}

@@ -40,3 +40,19 @@ public struct StoreBarcode: Hashable, Comparable, Sendable, CustomStringConverti
 
     public static func < (lhs: StoreBarcode, rhs: StoreBarcode) -> Bool { lhs.digits < rhs.digits }
 }
+
+extension StoreBarcode: Codable {
+    /// The ``digits`` as a JSON string, validated when read.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let barcode = StoreBarcode(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a barcode"))
+        }
+        self = barcode
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(digits)
+    }
+}
