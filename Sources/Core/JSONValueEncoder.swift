@@ -112,8 +112,8 @@ struct ValueEncoder: Encoder, SingleValueEncodingContainer {
         case let text as String: node.content = .value(.string(text))
         case let flag as Bool: node.content = .value(.bool(flag))
         case let date as Date: node.content = .value(.string(Timestamp.format(date)))
-        case let number as Double: node.content = .value(.double(number))
-        case let number as Float: node.content = .value(.double(Double(number)))
+        case let number as Double: node.content = .value(number.isFinite ? .number("\(number)") : .null)
+        case let number as Float: node.content = .value(number.isFinite ? .number("\(number)") : .null)
         case let number as any BinaryInteger: node.content = .value(.number("\(number)"))
         default: try value.encode(to: self)
         }

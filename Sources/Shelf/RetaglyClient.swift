@@ -100,8 +100,9 @@ struct RetaglyClient: Sendable {
 
     /// Sorts an answer (pure, for tests).
     static func classify(status: Int, json: JSONValue?, retryAfter: String?, now: Date) -> RetaglyResult {
-        let code = json?["error"]?["code"]?.stringValue
-        let message = json?["error"]?["message"]?.stringValue ?? "HTTP \(status)"
+        let error = json.flatMap { RetaglyAnswer.read(ErrorDocument.self, $0)?.error }
+        let code = error?.code
+        let message = error?.message ?? "HTTP \(status)"
         switch status {
         case 200..<300:
             guard let json else { return .retry(retryAfter: nil, reason: "Retagly answered \(status) without JSON") }
@@ -112,12 +113,7 @@ struct RetaglyClient: Sendable {
             410 where code == "session_expired" || code == nil:
             return .sessionGone(status: status, code: code ?? "session_expired")
         case 400:
-            let items = (json?["error"]?["items"]?.arrayValue ?? []).compactMap { item -> RetaglyItemProblem? in
-                guard let index = item["index"]?.intValue else { return nil }
-                return RetaglyItemProblem(
-                    index: index, barcode: item["barcode"]?.stringValue,
-                    message: item["message"]?.stringValue ?? "refused by Retagly")
-            }
+            let items = (error?.items ?? nil) ?? []
             return items.isEmpty ? .refused(status: status, code: code, message: message) : .itemErrors(items)
         case 408:
             return .retry(retryAfter: nil, reason: "HTTP 408")

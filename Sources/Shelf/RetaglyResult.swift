@@ -5,7 +5,7 @@ enum RetaglyResult: Sendable {
     /// 2xx with a JSON body.
     case ok(JSONValue)
     /// 400 with per-product problems: nothing of the request was saved.
-    case itemErrors([RetaglyItemProblem])
+    case itemErrors([ErrorDocument.Item])
     /// Try again later: 429, 5xx, no answer, a timeout or an unreadable answer. `retryAfter` is the
     /// server's `Retry-After`, when sent.
     case retry(retryAfter: Duration?, reason: String)

@@ -18,10 +18,9 @@ public struct ShelfAnswer: Sendable, Equatable {
         503, code: "shelf_disabled",
         message: "the shelf push is off: set shelf.base_url and shelf.token_file in the storesync configuration")
 
-    /// The socket's error shape `{"error": {"code", "message", …extra}}`.
-    static func error(_ status: Int, code: String, message: String, extra: [(String, JSONValue)] = []) -> ShelfAnswer {
-        var error: [(key: String, value: JSONValue)] = [("code", .string(code)), ("message", .string(message))]
-        error.append(contentsOf: extra.map { (key: $0.0, value: $0.1) })
-        return ShelfAnswer(status: status, body: .object([("error", .object(error))]))
+    /// The socket's error shape ``ErrorDocument``, with `items` for a body's refused changes.
+    static func error(_ status: Int, code: String, message: String, items: [ErrorDocument.Item]? = nil) -> ShelfAnswer {
+        ShelfAnswer(
+            status: status, body: JSONValueEncoder.json(ErrorDocument(code: code, message: message, items: items)))
     }
 }

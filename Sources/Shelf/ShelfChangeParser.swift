@@ -25,7 +25,7 @@ enum ShelfChangeParser {
         /// More items than allowed.
         case tooMany(count: Int, limit: Int)
         /// Items with problems.
-        case items([ShelfItemProblem])
+        case items([ErrorDocument.Item])
     }
 
     /// The changes of `body`, in order, or why it is refused.
@@ -51,7 +51,7 @@ enum ShelfChangeParser {
         guard !items.isEmpty else { return .failure(.malformed("products is empty; send at least one change")) }
         guard items.count <= limit else { return .failure(.tooMany(count: items.count, limit: limit)) }
         var changes: [ShelfChange] = []
-        var problems: [ShelfItemProblem] = []
+        var problems: [ErrorDocument.Item] = []
         for (index, item) in items.enumerated() {
             switch parseItem(item, index: index) {
             case .success(let change): changes.append(change)
@@ -62,9 +62,9 @@ enum ShelfChangeParser {
     }
 
     /// Validates one item.
-    static func parseItem(_ item: JSONValue, index: Int) -> Result<ShelfChange, ShelfItemProblem> {
+    static func parseItem(_ item: JSONValue, index: Int) -> Result<ShelfChange, ErrorDocument.Item> {
         guard let members = item.objectValue else {
-            return .failure(ShelfItemProblem(index: index, barcode: nil, message: "a change must be a JSON object"))
+            return .failure(ErrorDocument.Item(index: index, barcode: nil, message: "a change must be a JSON object"))
         }
         var problems: [String] = []
         for member in members where !knownFields.contains(member.key) {
@@ -109,7 +109,7 @@ enum ShelfChangeParser {
         }
         guard problems.isEmpty, let barcode else {
             return .failure(
-                ShelfItemProblem(
+                ErrorDocument.Item(
                     index: index, barcode: item["barcode"]?.stringValue, message: problems.joined(separator: "; ")))
         }
         return .success(ShelfChange(barcode: barcode, fields: fields))

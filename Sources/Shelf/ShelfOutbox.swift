@@ -91,7 +91,7 @@ public final class ShelfOutbox: Sendable {
             let noun = problems.count == 1 ? "change is" : "changes are"
             return .error(
                 400, code: "invalid_changes", message: "\(problems.count) \(noun) invalid; nothing was queued",
-                extra: [("items", .array(problems.map(\.json)))])
+                items: problems)
         }
     }
 

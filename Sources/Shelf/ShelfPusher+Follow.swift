@@ -41,8 +41,13 @@ extension ShelfPusher {
             try await Task.sleep(for: configuration.pollInterval)
             try await deliverBetweenPolls(excluding: carried)
             let result = await client.status(sessionId: record.sessionId)
-            guard case .ok(let status) = result else {
+            guard case .ok(let json) = result, let status = RetaglyAnswer.read(RetaglyAnswer.SessionStatus.self, json)
+            else {
                 switch result {
+                case .ok:
+                    failures += 1
+                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: nil))
+                    continue
                 case .retry(let retryAfter, _):
                     failures += 1
                     try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: retryAfter))
@@ -57,15 +62,15 @@ extension ShelfPusher {
             }
             failures = 0
             await refreshMetrics()
-            record.phase = status["phase"]?.stringValue
-            record.tagsConfirmed = Self.count(status["tagsConfirmed"]) ?? record.tagsConfirmed
-            record.tagsTotal = Self.count(status["tagsTotal"]) ?? record.tagsTotal
-            switch status["status"]?.stringValue {
+            record.phase = status.phase
+            record.tagsConfirmed = status.tagsConfirmed?.value ?? record.tagsConfirmed
+            record.tagsTotal = status.tagsTotal?.value ?? record.tagsTotal
+            switch status.status {
             case "completed":
                 try await finalize(&record, items: items, status: status)
                 return .progress
             case "failed":
-                let message = status["message"]?.stringValue ?? "Retagly reported the session failed"
+                let message = status.message ?? "Retagly reported the session failed"
                 try await finish(&record, .failed, message: message)
                 return .progress
             case "expired":
@@ -91,13 +96,11 @@ extension ShelfPusher {
     }
 
     /// A completed session: every product without an error is confirmed; refused ones are recorded.
-    func finalize(_ record: inout ShelfSessionRecord, items: [ShelfSessionItem], status: JSONValue) async throws {
+    func finalize(
+        _ record: inout ShelfSessionRecord, items: [ShelfSessionItem], status: RetaglyAnswer.SessionStatus
+    ) async throws {
         var errors: [Int: String] = [:]
-        for error in status["errors"]?.arrayValue ?? [] {
-            if let index = Self.count(error["index"]) {
-                errors[index] = error["message"]?.stringValue ?? "refused by Retagly"
-            }
-        }
+        for error in status.errors ?? [] { errors[error.index] = error.message }
         let refused = errors
         let now = outbox.now()
         record.status = .completed
@@ -143,11 +146,5 @@ extension ShelfPusher {
                 "session": "\(record.sessionId)", "products": "\(delivered)", "refused": "\(refused.count)",
                 "tags_confirmed": "\(record.tagsConfirmed ?? 0)", "tags_total": "\(record.tagsTotal ?? 0)",
             ])
-    }
-
-    /// A count Retagly reports (tags, products, an item index) within `0…Int32.max`; anything else
-    /// (negative, `1e300`, text) is ignored as if absent.
-    static func count(_ value: JSONValue?) -> Int? {
-        (try? CheckedNumber.integer(value, in: CheckedNumber.count).get()).map { Int($0) }
     }
 }

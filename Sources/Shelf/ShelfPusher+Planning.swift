@@ -70,10 +70,11 @@ extension ShelfPusher {
     /// Records Retagly's refusals of `items` (indexed as sent): a partial update of a product
     /// Retagly is believed to have is retried whole (Retagly may have lost it); a whole product is
     /// kept as an item error until a newer change arrives. Returns how many problems matched an item.
-    func refuse(_ problems: [RetaglyItemProblem], of items: [ShelfPlannedItem], context: String) async throws -> Int {
+    func refuse(_ problems: [ErrorDocument.Item], of items: [ShelfPlannedItem], context: String) async throws -> Int {
         let now = outbox.now()
         let refused: [(ShelfPlannedItem, String)] = problems.compactMap { problem in
-            items.indices.contains(problem.index) ? (items[problem.index], problem.message) : nil
+            items.indices.contains(problem.index)
+                ? (items[problem.index], problem.message) : nil
         }
         guard !refused.isEmpty else { return 0 }
         try await database.write { connection in

@@ -9,9 +9,9 @@ extension ShelfPusher {
     func runSession(_ items: [ShelfPlannedItem]) async throws -> ShelfStep {
         let started = await client.startSession()
         guard case .ok(let answer) = started else { return .failure(started) }
-        guard let sessionId = answer["sessionId"]?.stringValue, !sessionId.isEmpty else {
-            return .retry(retryAfter: nil, reason: "Retagly started a session without a sessionId")
-        }
+        guard let sessionId = RetaglyAnswer.read(RetaglyAnswer.SessionStarted.self, answer)?.sessionId,
+            !sessionId.isEmpty
+        else { return .retry(retryAfter: nil, reason: "Retagly started a session without a sessionId") }
         var record = ShelfSessionRecord(
             sessionId: sessionId, status: .open, products: items.count, startedAt: outbox.now())
         let sessionItems = items.enumerated().map { position, item in
@@ -94,10 +94,11 @@ extension ShelfPusher {
     /// How many products session `sessionId` holds, asked after a push of unknown fate.
     private func receivedCount(_ sessionId: String) async -> SessionHolding {
         switch await client.status(sessionId: sessionId) {
-        case .ok(let status):
-            let state = status["status"]?.stringValue ?? "unknown"
+        case .ok(let json):
+            guard let status = RetaglyAnswer.read(RetaglyAnswer.SessionStatus.self, json) else { return .unknown }
+            let state = status.status ?? "unknown"
             guard state == "open" else { return .ended(state) }
-            return Self.count(status["productsTotal"]).map(SessionHolding.held) ?? .unknown
+            return status.productsTotal?.value.map(SessionHolding.held) ?? .unknown
         case .sessionGone(let status, _):
             return .ended(status == 410 ? "expired" : "gone")
         case .retry, .itemErrors, .refused:

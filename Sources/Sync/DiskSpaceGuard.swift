@@ -70,15 +70,11 @@ public final class DiskSpaceGuard: Sendable {
     }
 
     /// The `storage` block of the status document.
-    public func status() -> JSONValue {
+    public func status() -> StorageStatus {
         let short = !allowsPaidFetch()
-        let free = FreeSpace.available(at: directory)
-        return .object([
-            ("state_dir", .string(directory)),
-            ("free_bytes", free.map { .number(String($0)) } ?? .null),
-            ("min_free_bytes", .number(String(floor.minFree))),
-            ("disk_full", .bool(short)),
-        ])
+        return StorageStatus(
+            stateDir: directory, freeBytes: FreeSpace.available(at: directory), minFreeBytes: floor.minFree,
+            diskFull: short)
     }
 
     private func logChange(short: Bool, free: Int64?, cause: String) {

@@ -15,9 +15,8 @@ extension SyncEngine {
         return makeReport(run, cursor: cursor, counts: counts, budget: await minuteBudget())
     }
 
-    /// `/v1/status`'s `sync` block: `{"running": {…} | null, "last": {…} | null, "last_success_at",
-    /// "next_at", "watermark"}` (`running` is the unfinished run, paused included).
-    public func statusBlock() async -> JSONValue {
+    /// `/v1/status`'s `sync` block.
+    public func statusBlock() async -> SyncStatus {
         let read = try? await database.read { connection in
             let unfinished = try connection.unfinishedSyncRun()
             let details = try unfinished.map {
@@ -28,17 +27,12 @@ extension SyncEngine {
                 try connection.syncState(.watermark)
             )
         }
-        let nextAt = state.withLock { $0.nextScheduledAt }
         let (details, last, lastSuccess, watermark) = read ?? (nil, nil, nil, nil)
         let budget = details == nil ? nil : await minuteBudget()
-        let running = details.map { makeReport($0.0, cursor: $0.1, counts: $0.2, budget: budget).json } ?? .null
-        return .object([
-            ("running", running),
-            ("last", last.map { SyncRunReport(run: $0).json } ?? .null),
-            ("last_success_at", lastSuccess.map(JSONValue.string) ?? .null),
-            ("next_at", nextAt.map { .string(Timestamp.format($0)) } ?? .null),
-            ("watermark", watermark.map(JSONValue.string) ?? .null),
-        ])
+        return SyncStatus(
+            running: details.map { makeReport($0.0, cursor: $0.1, counts: $0.2, budget: budget) },
+            last: last.map { SyncRunReport(run: $0) }, lastSuccessAt: lastSuccess,
+            nextAt: state.withLock { $0.nextScheduledAt }, watermark: watermark)
     }
 
     /// The upstream minute budget as last seen: requests left in the window, the limit, and seconds

@@ -2,46 +2,37 @@ import Core
 import Foundation
 import Store
 
-/// A sync run as the socket shows it (`GET /v1/sync/{id}`, status' `running` and `last`).
-public struct SyncRunReport: Sendable, Hashable {
-    public var run: SyncRun
-    /// When a paused run resumes by itself.
-    public var resumeAt: Date?
-    /// Seconds until a running run is done, at the rate observed so far (`nil` until known).
-    public var etaSeconds: Int?
+/// A sync run as the socket shows it (`GET /v1/sync/{id}`, status' `running` and `last`), and as
+/// `storesync resync --wait` and `storesync status` read it back.
+public struct SyncRunReport: Codable, Sendable, Hashable {
+    public var syncID: String
+    public var mode: SyncMode
+    public var state: SyncRunState
+    public var reason: String?
+    public var total: Int
+    public var done: Int
+    public var failedItems: Int
+    public var creditsSpent: Credits
+    public var startedAt: UnixMillis?
+    public var finishedAt: UnixMillis?
+    /// When a paused run resumes by itself: only in a paused run's report (`null` when unknown).
+    public var resumeAt: Date??
+    /// Seconds until a running run is done, at the rate observed so far: only in a running run's
+    /// report (`null` until known).
+    public var etaSeconds: Int??
 
     public init(run: SyncRun, resumeAt: Date? = nil, etaSeconds: Int? = nil) {
-        self.run = run
-        self.resumeAt = resumeAt
-        self.etaSeconds = etaSeconds
-    }
-
-    /// `sync_id` as the socket writes it.
-    public var syncID: String { String(run.id) }
-
-    /// `{"sync_id", "mode", "state", "reason", "total", "done", "failed_items", "credits_spent",
-    /// "started_at", "finished_at"}`, plus `resume_at` when paused and `eta_seconds` while running.
-    public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("sync_id", .string(syncID)),
-            ("mode", .string(run.mode.rawValue)),
-            ("state", .string(run.state.rawValue)),
-            ("reason", run.reason.map(JSONValue.string) ?? .null),
-            ("total", .int(run.total)),
-            ("done", .int(run.done)),
-            ("failed_items", .int(run.failedItems)),
-            ("credits_spent", .credits(run.creditsSpent)),
-            ("started_at", Self.time(run.startedAt)),
-            ("finished_at", Self.time(run.finishedAt)),
-        ]
-        if run.state == .paused {
-            members.append(("resume_at", resumeAt.map { .string(Timestamp.format($0)) } ?? .null))
-        }
-        if run.state == .running { members.append(("eta_seconds", etaSeconds.map(JSONValue.int) ?? .null)) }
-        return .object(members)
-    }
-
-    private static func time(_ instant: UnixMillis?) -> JSONValue {
-        instant.map { .string($0.description) } ?? .null
+        syncID = String(run.id)
+        mode = run.mode
+        state = run.state
+        reason = run.reason
+        total = run.total
+        done = run.done
+        failedItems = run.failedItems
+        creditsSpent = run.creditsSpent
+        startedAt = run.startedAt
+        finishedAt = run.finishedAt
+        self.resumeAt = run.state == .paused ? .some(resumeAt) : nil
+        self.etaSeconds = run.state == .running ? .some(etaSeconds) : nil
     }
 }

@@ -14,6 +14,19 @@ enum AnswerJSON {
         return json
     }
 
+    /// The answer `body` as `T`: not JSON is `malformed` (retried); another shape is a contract
+    /// break naming the field ("the token answer has no `access_token`").
+    static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], what: String) throws(DecodeFailure) -> T {
+        try decode(type, try object(body, what: what), what: what)
+    }
+
+    /// `json` as `T`, another shape being a contract break naming the field.
+    static func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, what: String) throws(DecodeFailure) -> T {
+        do { return try JSONValueDecoder().decode(type, from: json) } catch {
+            throw .contract(JSONValueDecoder.describe(error, in: "\(what) answer"))
+        }
+    }
+
     /// `meta.response_generated`, else the `Date` header.
     static func serverTime(meta: JSONValue?, facts: ResponseFacts) -> Date? {
         meta?["response_generated"]?.stringValue.flatMap { Timestamp.parse($0) } ?? facts.serverDate

@@ -1,5 +1,5 @@
 /// The client's standing with Retail Digitals, as `storesync status` shows it.
-public enum AuthState: String, Sendable, Hashable {
+public enum AuthState: String, Sendable, Hashable, Codable {
     /// Authenticated, or not yet tried and nothing known against it.
     case ok
     /// `403 client_disabled`: all traffic stopped until restart or ``RetailDigitalsClient/reenable()``.

@@ -45,7 +45,7 @@ struct AuthWire: Sendable {
                 lastError = failure == .timedOut ? .timedOut : .unavailable("auth/token: \(failure)")
                 if case .connection = failure { gate.noteTransportFailure(lastError) }
             case .success(let raw):
-                let code = ErrorBody(bytes: raw.body).code ?? ""
+                let code = ErrorDocument(raw.body)?.error.code ?? ""
                 switch raw.status {
                 case 200..<300:
                     do throws(DecodeFailure) {
@@ -89,7 +89,7 @@ struct AuthWire: Sendable {
             case .failure(let failure):
                 return .failure(.unknown(failure.description))
             case .success(let raw):
-                let code = ErrorBody(bytes: raw.body).code ?? ""
+                let code = ErrorDocument(raw.body)?.error.code ?? ""
                 switch raw.status {
                 case 200..<300:
                     do throws(DecodeFailure) {

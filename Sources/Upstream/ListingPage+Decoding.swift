@@ -2,38 +2,53 @@ import Core
 import Foundation
 
 extension ListingPage {
-    /// Decodes a listing answer (pure).
+    /// Decodes a listing answer (pure). A row without a valid barcode or `updated_at` is skipped
+    /// (and counted); unknown variants are left out.
     static func decode(_ body: [UInt8], facts: ResponseFacts) throws(DecodeFailure) -> ListingPage {
-        let json = try AnswerJSON.object(body, what: "listing")
-        guard let rows = json["data"]?.arrayValue else { throw .contract("the listing has no `data` array") }
-        guard let pagination = json["pagination"], pagination.objectValue != nil else {
-            throw .contract("the listing has no `pagination` object")
+        let answer = try AnswerJSON.decode(Answer.self, body, what: "listing")
+        let pagination = answer.pagination
+        for (value, key) in [
+            (pagination.page, "page"), (pagination.perPage, "per_page"), (pagination.total, "total"),
+            (pagination.totalPages, "total_pages"),
+        ] {
+            try AnswerNumber.check(Int64(value), "pagination.\(key)", in: CheckedNumber.count, what: "listing")
         }
-        func count(_ key: String) throws(DecodeFailure) -> Int {
-            try AnswerNumber.integer(pagination[key], "pagination.\(key)", in: CheckedNumber.count, what: "listing")
-        }
-        let page = try count("page")
-        let perPage = try count("per_page")
-        let total = try count("total")
-        let totalPages = try count("total_pages")
-        var items: [ListedProduct] = []
-        items.reserveCapacity(rows.count)
-        var skipped = 0
-        for row in rows {
-            guard let text = row["barcode"]?.stringValue, let barcode = Barcode(text),
-                let updatedAt = row["updated_at"]?.stringValue
-            else {
-                skipped += 1
-                continue
+        let decoder = JSONValueDecoder()
+        let items = answer.data.compactMap { row -> ListedProduct? in
+            guard let row = try? decoder.decode(Row.self, from: row), let barcode = Barcode(row.barcode) else {
+                return nil
             }
-            let variants = (row["variants"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ImageVariant.init) }
-            items.append(
-                ListedProduct(
-                    barcode: barcode, updatedAt: updatedAt, updatedAtDate: Timestamp.parse(updatedAt),
-                    variants: variants.sorted()))
+            let variants = (row.variants?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ImageVariant.init) }
+            return ListedProduct(
+                barcode: barcode, updatedAt: row.updatedAt, updatedAtDate: Timestamp.parse(row.updatedAt),
+                variants: variants.sorted())
         }
         return ListingPage(
-            items: items, page: page, perPage: perPage, total: total, totalPages: totalPages,
-            serverTime: AnswerJSON.serverTime(meta: json["meta"], facts: facts), skippedRows: skipped)
+            items: items, page: pagination.page, perPage: pagination.perPage, total: pagination.total,
+            totalPages: pagination.totalPages, serverTime: AnswerJSON.serverTime(meta: answer.meta, facts: facts),
+            skippedRows: answer.data.count - items.count)
+    }
+
+    /// `{"data": [rows], "pagination": {…}, "meta": {…}}`.
+    private struct Answer: Decodable {
+        var data: [JSONValue]
+        var pagination: Pagination
+        var meta: JSONValue?
+    }
+
+    /// The listing's paging, each a count within `0…Int32.max`.
+    private struct Pagination: Decodable {
+        var page: Int
+        var perPage: Int
+        var total: Int
+        var totalPages: Int
+    }
+
+    /// One row: `{"barcode", "updated_at", "variants"}`.
+    private struct Row: Decodable {
+        var barcode: String
+        var updatedAt: String
+        /// Names of variants; anything else counts as none.
+        var variants: JSONValue?
     }
 }

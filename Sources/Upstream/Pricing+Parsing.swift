@@ -7,30 +7,48 @@ extension Pricing {
     /// - Throws: a contract ``DecodeFailure`` when there is no `actions` object, or a rate is not a
     ///   number or lies outside `0…10^12` credits (`1e19`, `-1`, `"0.3"`), naming the rate.
     static func parse(_ body: JSONValue) throws(DecodeFailure) -> (pricing: Pricing, missing: [String]) {
-        guard let actions = body["actions"], actions.objectValue != nil else {
-            throw .contract("the pricing answer has no `actions`")
-        }
+        let actions = try AnswerJSON.decode(Answer.self, body, what: "pricing").actions
         var missing: [String] = []
-        func rate(_ key: String, _ fallback: Credits) throws(DecodeFailure) -> Credits {
-            let field = "actions.\(key)"
-            guard
-                let value = try AnswerNumber.optionalCredits(
-                    actions[key], field, in: Credits.plausibleAmounts, what: "pricing")
-            else {
-                missing.append(key)
+        func rate(
+            _ value: Credits?, _ key: Answer.Actions.CodingKeys, _ fallback: Credits
+        ) throws(DecodeFailure) -> Credits {
+            guard let value else {
+                missing.append(key.rawValue)
                 return fallback
             }
-            return value
+            return try AnswerNumber.check(
+                value, "actions.\(key.rawValue)", in: Credits.plausibleAmounts, what: "pricing")
         }
         let defaults = Pricing.contractDefaults
         let pricing = Pricing(
-            perScope: try rate("products.get", defaults.perScope),
-            perImage: try rate("products.get.per_image", defaults.perImage),
-            head: try rate("products.head", defaults.head),
-            bulkCheckPerBarcode: try rate("products.bulk_check.per_barcode", defaults.bulkCheckPerBarcode),
-            imageRedirect: try rate("products.image_redirect", defaults.imageRedirect),
-            listing: try rate("products.list", defaults.listing),
-            source: .server)
+            perScope: try rate(actions.perScope, .perScope, defaults.perScope),
+            perImage: try rate(actions.perImage, .perImage, defaults.perImage),
+            head: try rate(actions.head, .head, defaults.head),
+            bulkCheckPerBarcode: try rate(
+                actions.bulkCheckPerBarcode, .bulkCheckPerBarcode, defaults.bulkCheckPerBarcode),
+            imageRedirect: try rate(actions.imageRedirect, .imageRedirect, defaults.imageRedirect),
+            listing: try rate(actions.listing, .listing, defaults.listing), source: .server)
         return (pricing, missing)
+    }
+
+    /// The body of `GET /pricing`: `{"pricing_model", "actions": {"products.get": 1, …}}`.
+    private struct Answer: Decodable {
+        var actions: Actions
+
+        /// The rates, each `nil` when absent or `null`.
+        struct Actions: Decodable {
+            var perScope: Credits?
+            var perImage: Credits?
+            var head: Credits?
+            var bulkCheckPerBarcode: Credits?
+            var imageRedirect: Credits?
+            var listing: Credits?
+
+            enum CodingKeys: String, CodingKey {
+                case perScope = "products.get", perImage = "products.get.per_image", head = "products.head"
+                case bulkCheckPerBarcode = "products.bulk_check.per_barcode"
+                case imageRedirect = "products.image_redirect", listing = "products.list"
+            }
+        }
     }
 }

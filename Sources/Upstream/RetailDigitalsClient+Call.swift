@@ -79,7 +79,7 @@ extension RetailDigitalsClient {
                 gate.noteReachable(true)
                 let facts = observe(raw, endpoint: spec.endpoint)
                 debited = debited + (facts.creditsDebited ?? .zero)
-                let code = raw.status >= 400 ? ErrorBody(bytes: raw.body).code : nil
+                let code = raw.status >= 400 ? ErrorDocument(raw.body)?.error.code : nil
                 switch AttemptVerdict.classify(status: raw.status, code: code, acceptsRedirect: spec.acceptsRedirect) {
                 case .success:
                     do throws(DecodeFailure) {

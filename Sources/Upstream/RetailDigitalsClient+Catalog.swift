@@ -58,7 +58,7 @@ extension RetailDigitalsClient {
     public func balance(deadline: Duration? = nil) async throws(UpstreamError) -> Credits {
         let spec = CallSpec(endpoint: .balance, path: "/balance", expectedCost: .zero, maxBytes: 64 * 1024)
         let balance = try await call(spec, purpose: .control, deadline: self.deadline(deadline)) {
-            (raw, _) throws(DecodeFailure) in try BalanceAnswer.decode(raw.body)
+            (raw, _) throws(DecodeFailure) in try BalanceAnswer.decode(raw.body).creditBalance
         }
         credits.observeRemaining(balance)
         metrics.creditsRemaining(balance)
@@ -75,13 +75,10 @@ extension RetailDigitalsClient {
         }
         let accountSpec = CallSpec(endpoint: .account, path: "/account", expectedCost: .zero, maxBytes: 64 * 1024)
         let account = try await call(accountSpec, purpose: .control, deadline: self.deadline(deadline)) {
-            (raw, _) throws(DecodeFailure) -> (Credits, String, String) in
-            let json = try AnswerJSON.object(raw.body, what: "account")
-            let balance = try AnswerNumber.credits(
-                json["credit_balance"], "credit_balance", in: Credits.plausibleRange, what: "account")
-            return (balance, json["tier"]?.stringValue ?? "", json["client_name"]?.stringValue ?? "")
+            (raw, _) throws(DecodeFailure) in try BalanceAnswer.decode(raw.body, what: "account")
         }
-        return UsageReport(days: days, balance: account.0, tier: account.1, clientName: account.2)
+        return UsageReport(
+            days: days, balance: account.creditBalance, tier: account.tier ?? "", clientName: account.clientName ?? "")
     }
 
     /// `GET /pricing`.

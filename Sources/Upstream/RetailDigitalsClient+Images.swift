@@ -40,7 +40,7 @@ extension RetailDigitalsClient {
             case 200..<300:
                 return try checkedImage(raw, barcode: barcode, variant: variant, extraCost: extraCost)
             case 403, 410:
-                let code = ErrorBody(bytes: raw.body).code ?? "\(raw.status)"
+                let code = ErrorDocument(raw.body)?.error.code ?? "\(raw.status)"
                 guard raw.status == 410 || code == "signed_url_ip_mismatch" else { throw .forbidden(code: code) }
                 guard !replaced else {
                     throw .unavailable("the fresh signed image URL was refused too (\(code))")

@@ -4,7 +4,8 @@ import Foundation
 /// The client's state as `storesync status` shows it. Dates are on this machine's clock.
 public struct UpstreamSnapshot: Sendable {
     /// The rate-limit budget as last reported (and paced) by the server.
-    public struct RateLimit: Sendable, Hashable {
+    /// Also the status document's `rate_limit` block (without `inFlight`).
+    public struct RateLimit: Sendable, Hashable, Codable {
         public var limitMinute: Int?
         public var remainingMinute: Int?
         public var limitDay: Int?
@@ -12,7 +13,11 @@ public struct UpstreamSnapshot: Sendable {
         /// When the current minute window ends.
         public var resetAt: Date?
         /// Requests in flight now.
-        public var inFlight: Int
+        public var inFlight = 0
+
+        enum CodingKeys: CodingKey {
+            case limitMinute, remainingMinute, limitDay, remainingDay, resetAt
+        }
     }
 
     public var auth: AuthState

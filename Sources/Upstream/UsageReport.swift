@@ -3,7 +3,7 @@ import Core
 /// What Retail Digitals says this client used (`GET /usage` and `GET /account`, both free).
 public struct UsageReport: Sendable, Hashable {
     /// One UTC day of `/usage`.
-    public struct Day: Sendable, Hashable {
+    public struct Day: Sendable, Hashable, Decodable {
         /// `YYYY-MM-DD` (UTC).
         public var date: String
         /// Requests counted against the rate limit.
@@ -24,23 +24,20 @@ public struct UsageReport: Sendable, Hashable {
     public var tier: String
     public var clientName: String
 
-    /// Decodes `/usage`'s `days` (pure).
+    /// Decodes `/usage`'s `days` (pure): at most 400 days, requests within `0…Int32.max`, credits
+    /// within ±10^12.
     static func days(_ body: [UInt8]) throws(DecodeFailure) -> [Day] {
-        let json = try AnswerJSON.object(body, what: "usage")
-        guard case .array(let items)? = json["days"] else { throw .contract("the usage answer has no `days` list") }
-        var days: [Day] = []
-        for item in items.prefix(400) {
-            guard let date = item["date"]?.stringValue, date.utf8.count == 10 else {
-                throw .contract("a usage day has no `date` as YYYY-MM-DD")
-            }
-            days.append(
-                Day(
-                    date: date,
-                    requests: try AnswerNumber.integer(
-                        item["requests"], "days.requests", in: 0...Int64(Int32.max), what: "usage"),
-                    credits: try AnswerNumber.credits(
-                        item["credits"], "days.credits", in: Credits.plausibleRange, what: "usage")))
+        let days = try AnswerJSON.decode(Answer.self, body, what: "usage").days.prefix(400)
+        for day in days {
+            guard day.date.utf8.count == 10 else { throw .contract("a usage day has no `date` as YYYY-MM-DD") }
+            try AnswerNumber.check(Int64(day.requests), "days.requests", in: 0...Int64(Int32.max), what: "usage")
+            try AnswerNumber.check(day.credits, "days.credits", in: Credits.plausibleRange, what: "usage")
         }
-        return days
+        return Array(days)
+    }
+
+    /// `/usage`'s body.
+    private struct Answer: Decodable {
+        var days: [Day]
     }
 }

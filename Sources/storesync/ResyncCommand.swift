@@ -1,6 +1,8 @@
 import ArgumentParser
 import Core
 import Foundation
+import Store
+import Sync
 
 /// `storesync resync [--full] [--barcode B …] [--wait]`: asks the daemon to sync now.
 struct ResyncCommand: AsyncParsableCommand {
@@ -39,47 +41,53 @@ struct ResyncCommand: AsyncParsableCommand {
     func run() async throws {
         let client: SocketClient
         do { client = try await socket.client() } catch { CLIOutput.fail("\(error)", code: 69) }
-        let request: JSONValue =
-            barcodes.isEmpty
-            ? ["mode": .string(full ? "full" : "delta")]
-            : ["mode": "barcodes", "barcodes": .array(barcodes.map { .string($0) })]
-        let started: SocketClient.Answer
-        do { started = try await client.post("/v1/sync", json: request) } catch { CLIOutput.fail("\(error)", code: 69) }
-        guard (200..<300).contains(started.status), let id = started.json?["sync_id"]?.stringValue else {
-            CLIOutput.fail(started.errorMessage ?? "the daemon answered \(started.status)", code: 2)
+        let request = SyncRequest.Body(
+            mode: barcodes.isEmpty ? (full ? "full" : "delta") : "barcodes", barcodes: barcodes.isEmpty ? nil : barcodes
+        )
+        let started: SyncStartAnswer
+        do {
+            started = try await client.post("/v1/sync", json: JSONValueEncoder.json(request)).document(
+                SyncStartAnswer.self, expected: 200...299)
+        } catch let refusal as SocketClient.Refusal {
+            CLIOutput.fail("\(refusal)", code: 2)
+        } catch {
+            CLIOutput.fail("\(error)", code: 69)
         }
-        let joined = started.status == 200 ? " (joined the sync already running)" : ""
-        CLIOutput.note("sync #\(id) \(started.json?["state"]?.stringValue ?? "queued")\(joined)")
+        let joined = started.joined ? " (joined the sync already running)" : ""
+        CLIOutput.note("sync #\(started.syncID) \(started.state.rawValue)\(joined)")
         guard wait else { return }
-        try await follow(id, client: client)
+        try await follow(started.syncID, client: client)
     }
 
     private func follow(_ id: String, client: SocketClient) async throws {
         let terminal = isatty(STDERR_FILENO) == 1
         var lastLine = ""
         while true {
-            let answer: SocketClient.Answer
-            do { answer = try await client.get("/v1/sync/\(id)") } catch { CLIOutput.fail("\(error)", code: 69) }
-            guard answer.status == 200, let run = answer.json else {
-                CLIOutput.fail(answer.errorMessage ?? "the daemon answered \(answer.status)", code: 2)
+            let run: SyncRunReport
+            do { run = try await client.get("/v1/sync/\(id)").document(SyncRunReport.self) } catch let refusal
+                as SocketClient.Refusal
+            {
+                CLIOutput.fail("\(refusal)", code: 2)
+            } catch {
+                CLIOutput.fail("\(error)", code: 69)
             }
             let line = SyncRunText.progress(run)
             if line != lastLine {
                 FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
                 lastLine = line
             }
-            switch run["state"]?.stringValue {
-            case "succeeded":
+            switch run.state {
+            case .succeeded:
                 if terminal { CLIOutput.note("") }
                 CLIOutput.note("sync #\(id) succeeded: " + SyncRunText.summary(run))
                 return
-            case "failed":
+            case .failed:
                 if terminal { CLIOutput.note("") }
-                CLIOutput.error("sync #\(id) failed: \(run["reason"]?.stringValue ?? "see the daemon's log")")
+                CLIOutput.error("sync #\(id) failed: \(run.reason ?? "see the daemon's log")")
                 throw ExitCode(2)
-            case "paused":
+            case .paused:
                 if terminal { CLIOutput.note("") }
-                CLIOutput.error("sync #\(id) is paused (\(run["reason"]?.stringValue ?? "?")); it resumes by itself")
+                CLIOutput.error("sync #\(id) is paused (\(run.reason ?? "?")); it resumes by itself")
                 throw ExitCode(3)
             default:
                 try await Task.sleep(for: .seconds(interval))

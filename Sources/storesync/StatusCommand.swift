@@ -1,5 +1,5 @@
 import ArgumentParser
-import Core
+import Daemon
 
 /// `storesync status [--json]`: the daemon's state for a person (or as JSON).
 struct StatusCommand: AsyncParsableCommand {
@@ -17,9 +17,11 @@ struct StatusCommand: AsyncParsableCommand {
         do { answer = try await socket.client().get("/v1/status") } catch {
             CLIOutput.fail("\(error)", code: 69)
         }
-        guard answer.status == 200, let body = answer.json else {
-            CLIOutput.fail(answer.errorMessage ?? "the daemon answered \(answer.status)", code: 1)
+        do {
+            let status = try answer.document(StatusDocument.self)
+            print(json ? String(decoding: answer.body, as: UTF8.self) : StatusText.render(status))
+        } catch {
+            CLIOutput.fail("\(error)", code: 1)
         }
-        print(json ? String(decoding: answer.body, as: UTF8.self) : StatusText.render(body))
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Core
+import Daemon
 
 /// `storesync usage [--month YYYY-MM] [--csv | --json]`: the month's requests and credits per UTC
 /// day as Retail Digitals counted them (`/usage`, free), beside the daemon's own spend ledger.
@@ -25,13 +25,15 @@ struct UsageCommand: AsyncParsableCommand {
         do { answer = try await socket.client().get(path) } catch {
             CLIOutput.fail("\(error)", code: 69)
         }
-        guard answer.status == 200, let body = answer.json else {
-            CLIOutput.fail(answer.errorMessage ?? "the daemon answered \(answer.status)", code: 1)
-        }
-        if json {
-            print(String(decoding: answer.body, as: UTF8.self))
-        } else {
-            print(UsageText.render(body, csv: csv), terminator: "")
+        do {
+            let usage = try answer.document(UsageDocument.self)
+            if json {
+                print(String(decoding: answer.body, as: UTF8.self))
+            } else {
+                print(UsageText.render(usage, csv: csv), terminator: "")
+            }
+        } catch {
+            CLIOutput.fail("\(error)", code: 1)
         }
     }
 }

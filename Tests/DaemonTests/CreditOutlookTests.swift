@@ -69,7 +69,7 @@ struct CreditOutlookTests {
             #expect(upstream["credits_low"] == true && upstream["low_credit_warning"]?.creditsValue == Credits(550))
             let balance = try #require(upstream["credits_remaining"]?.creditsValue)
             #expect(balance == world.sandbox.credits(of: StoreWorld.clientID))
-            let text = StatusText.render(status)
+            let text = StatusText.render(try JSONValueDecoder().decode(StatusDocument.self, from: status))
             #expect(text.contains("LOW: \(balance) left (below upstream.low_credit_warning 550"), "\(text)")
             #expect(text.contains("days left unknown (no complete UTC day of spending recorded yet)"), "\(text)")
             let metrics = String(
@@ -96,7 +96,8 @@ struct CreditOutlookTests {
             }
             let month = earlier.reduce(spent) { total, back in total + (back == 8 ? Credits(1000) : Credits(14)) }
             #expect(later["credits_spent_month"]?.creditsValue == month)
-            #expect(StatusText.creditsLine(later).contains("days left at 14/day (7-day average)"))
+            let credits = StatusText.creditsLine(try JSONValueDecoder().decode(StatusDocument.Upstream.self, from: later))
+            #expect(credits.contains("days left at 14/day (7-day average)"))
         }
     }
 
@@ -106,7 +107,8 @@ struct CreditOutlookTests {
             _ = try await world.sync()
             _ = try await world.scan(world.sandbox.products.map(\.barcode).last!)
             let document = try #require(try await DaemonSocket.get(world.socket, "/v1/usage").json)
-            let csv = UsageText.render(document, csv: true).split(separator: "\n").dropFirst().dropLast()
+            let usage = try JSONValueDecoder().decode(UsageDocument.self, from: document)
+            let csv = UsageText.render(usage, csv: true).split(separator: "\n").dropFirst().dropLast()
             let today = Timestamp.formatDay(world.sandbox.clock.now())
             let client = SandboxTestClient(baseURL: world.sandbox.retailDigitalsBaseURL)
             let token = try await client.token()

@@ -34,7 +34,9 @@ struct UsageTests {
             #expect(document["total"]?["credits"]?.creditsValue == spent)
             #expect(document["credit_balance"]?.creditsValue == world.sandbox.credits(of: StoreWorld.clientID))
 
-            let csv = UsageText.render(document, csv: true).split(separator: "\n")
+            // What the daemon wrote, the CLI reads.
+            let usage = try JSONValueDecoder().decode(UsageDocument.self, from: document)
+            let csv = UsageText.render(usage, csv: true).split(separator: "\n")
             #expect(csv.first == "date,requests,credits,ledger_credits")
             #expect(csv.last?.hasPrefix("total,") == true)
             #expect(csv.count == days.count + 2)

@@ -45,7 +45,7 @@ struct ShelfFaultTests {
             try await testbed.waitUntil("the pusher has met the outage", advancing: .zero) {
                 testbed.ledger.filter { $0.fault == .down }.count >= 3
             }
-            let status = await testbed.outbox.status()
+            let status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["outbox_depth"] == 1)
             #expect(status["oldest_pending_at"]?.stringValue != nil)
             testbed.harness.sandbox.setDown(false)

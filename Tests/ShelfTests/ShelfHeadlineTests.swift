@@ -137,7 +137,7 @@ struct ShelfHeadlineTests {
             #expect(ledger.contains { $0.fault == .rateLimitStorm })
             #expect(ledger.contains { $0.endpoint == .batchComplete && $0.status == 200 })
             #expect(ledger.contains { $0.endpoint == .productUpdate && $0.status == 200 })
-            let status = await testbed.outbox.status()
+            let status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["outbox_depth"] == 0)
             #expect(status["item_errors"] == [])
         }

@@ -20,7 +20,7 @@ struct ShelfItemErrorTests {
             try await testbed.waitUntil("the good product is delivered and the other held back") {
                 try await testbed.isDrained() && testbed.harness.products[fine.digits] != nil
             }
-            var status = await testbed.outbox.status()
+            var status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["outbox_depth"] == 0)
             #expect(status["blocked"] == 1)
             let errors = try #require(status["item_errors"]?.arrayValue)
@@ -37,10 +37,10 @@ struct ShelfItemErrorTests {
             try await testbed.waitUntil("the product is delivered") { testbed.harness.products[nameless.digits] != nil }
             #expect(testbed.harness.products[nameless.digits]?.stock == 4)
             try await testbed.waitUntil("the error is cleared") {
-                let status = await testbed.outbox.status()
+                let status = JSONValueEncoder.json(await testbed.outbox.status())
                 return status["item_errors"] == [] && status["blocked"] == 0
             }
-            status = await testbed.outbox.status()
+            status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["outbox_depth"] == 0)
         }
     }

@@ -104,7 +104,7 @@ struct ShelfOutboxTests {
             #expect(answer.status == 503)
             #expect(answer.body["error"]?["code"] == "outbox_unavailable")
             #expect(answer.body["error"]?["message"]?.stringValue?.contains("shutting down") == true)
-            let status = await outbox.status()
+            let status = JSONValueEncoder.json(await outbox.status())
             #expect(status["error"] != nil)
         }
     }
@@ -112,7 +112,7 @@ struct ShelfOutboxTests {
     @Test("The status of a quiet outbox has the pinned keys with empty values")
     func emptyStatus() async throws {
         try await withOutbox { outbox, _, _ in
-            let status = await outbox.status()
+            let status = JSONValueEncoder.json(await outbox.status())
             #expect(status["outbox_depth"] == 0)
             #expect(status["oldest_pending_at"] == .null)
             #expect(status["last_session"] == .null)

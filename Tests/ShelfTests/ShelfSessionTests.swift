@@ -46,7 +46,7 @@ struct ShelfSessionTests {
             #expect(!endpoints.contains(.add) && !endpoints.contains(.productUpdate))
             let report = try #require(sessions(testbed).first)
             #expect(report.status.status == .completed)
-            let status = await testbed.outbox.status()
+            let status = JSONValueEncoder.json(await testbed.outbox.status())
             let last = try #require(status["last_session"])
             #expect(last["session_id"] == .string(report.sessionId))
             #expect(last["status"] == "completed")
@@ -110,7 +110,7 @@ struct ShelfSessionTests {
                     ($0.endpoint == .batchStatus && $0.sessionId == firstSession)
                         || ($0.endpoint == .batchPush && $0.errorCode == "session_expired")
                 })
-            let status = await testbed.outbox.status()
+            let status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["last_session"]?["status"] == "completed")
             #expect(testbed.harness.unexcusedRepeats.isEmpty)
         }
@@ -205,7 +205,7 @@ struct ShelfSessionTests {
             #expect(reports.last?.status.productsSaved == 120)
             #expect(delivered(testbed, 1...120))
             #expect(testbed.harness.products[ShelfSamples.barcode(3).digits]?.name == "Known 3")
-            let status = await testbed.outbox.status()
+            let status = JSONValueEncoder.json(await testbed.outbox.status())
             #expect(status["item_errors"] == [])
         }
     }

@@ -14,14 +14,14 @@ struct StatusTests {
         try await SyncWorld.run { world in
             try world.writeCatalog(world.products.prefix(4).map(\.barcode))
             try await world.withDaemon { daemon in
-                let empty = await daemon.engine.statusBlock()
+                let empty = JSONValueEncoder.json(await daemon.engine.statusBlock())
                 #expect(empty["running"] == .null)
                 #expect(empty["last"] == .null)
                 #expect(empty["watermark"] == .null)
                 let run = try await daemon.sync(.delta())
                 let next = try #require(Timestamp.parse("2026-07-03T03:10:00Z"))
                 daemon.engine.setNextScheduledRun(next)
-                let status = await daemon.engine.statusBlock()
+                let status = JSONValueEncoder.json(await daemon.engine.statusBlock())
                 #expect(status["running"] == .null)
                 #expect(status["last"]?["sync_id"]?.stringValue == String(run.id))
                 #expect(status["last"]?["state"]?.stringValue == "succeeded")
@@ -48,7 +48,7 @@ struct StatusTests {
             id: 7, mode: .delta, state: .paused, reason: "credit_cap_reached", total: 10, done: 4,
             failedItems: 1, creditsSpent: Credits(thousandths: 5200), createdAt: created, startedAt: created)
         let resume = try #require(Timestamp.parse("2026-07-03T00:00:00Z"))
-        let paused = SyncRunReport(run: run, resumeAt: resume).json
+        let paused = JSONValueEncoder.json(SyncRunReport(run: run, resumeAt: resume))
         #expect(
             paused.objectValue?.map(\.key) == [
                 "sync_id", "mode", "state", "reason", "total", "done", "failed_items", "credits_spent", "started_at",
@@ -61,12 +61,12 @@ struct StatusTests {
         #expect(paused["resume_at"]?.stringValue == "2026-07-03T00:00:00Z")
         run.state = .running
         run.reason = nil
-        let running = SyncRunReport(run: run, etaSeconds: 42).json
+        let running = JSONValueEncoder.json(SyncRunReport(run: run, etaSeconds: 42))
         #expect(running["eta_seconds"]?.intValue == 42)
         #expect(running["resume_at"] == nil)
         #expect(running["reason"] == .null)
         run.state = .succeeded
-        #expect(SyncRunReport(run: run).json["eta_seconds"] == nil)
+        #expect(JSONValueEncoder.json(SyncRunReport(run: run))["eta_seconds"] == nil)
     }
 
     @Test("The ETA follows the rate observed in this process")

@@ -28,6 +28,7 @@ extension DaemonBackend {
         } catch {
             return Self.error(503, "storage_failed", "the daemon's spend ledger cannot be read: \(error)")
         }
-        return ControlAnswer(status: 200, body: UsageMonth.document(month: month, report: report, ledger: ledger))
+        let document = UsageMonth.document(month: month, report: report, ledger: ledger)
+        return ControlAnswer(status: 200, body: JSONValueEncoder.json(document))
     }
 }

@@ -64,12 +64,8 @@ final class DaemonBackend: LookupBackend {
         do {
             let (run, joined) = try await engine.start(request)
             let report = try await engine.report(run.id)
-            return ControlAnswer(
-                status: joined ? 200 : 202,
-                body: .object([
-                    ("sync_id", .string(String(run.id))), ("state", .string(run.state.rawValue)),
-                    ("joined", .bool(joined)), ("sync", report?.json ?? .null),
-                ]))
+            let answer = SyncStartAnswer(syncID: String(run.id), state: run.state, joined: joined, sync: report)
+            return ControlAnswer(status: joined ? 200 : 202, body: JSONValueEncoder.json(answer))
         } catch {
             return Self.error(503, "sync_unavailable", "the sync could not be started: \(error)")
         }
@@ -79,11 +75,11 @@ final class DaemonBackend: LookupBackend {
         guard let number = Int64(id), let report = try? await engine.report(number) else {
             return Self.error(404, "not_found", "there is no sync \(id)")
         }
-        return ControlAnswer(status: 200, body: report.json)
+        return ControlAnswer(status: 200, body: JSONValueEncoder.json(report))
     }
 
     func status() async -> ControlAnswer {
-        ControlAnswer(status: 200, body: await status.document())
+        ControlAnswer(status: 200, body: JSONValueEncoder.json(await status.document()))
     }
 
     func enqueueShelfChanges(body: [UInt8]) async -> ControlAnswer {
@@ -97,6 +93,6 @@ final class DaemonBackend: LookupBackend {
     }
 
     static func error(_ status: Int, _ code: String, _ message: String) -> ControlAnswer {
-        ControlAnswer(status: status, body: ["error": ["code": .string(code), "message": .string(message)]])
+        ControlAnswer(status: status, body: JSONValueEncoder.json(ErrorDocument(code: code, message: message)))
     }
 }

@@ -43,18 +43,23 @@ final class StatusReport: Sendable {
     }
 
     /// The whole status document.
-    func document() async -> JSONValue {
-        let stats = try? await database.read { try $0.cacheStats() }
-        return .object([
-            ("version", .string(Self.version)),
-            ("started_at", .string(Timestamp.format(startedAt))),
-            ("sync", await engine.statusBlock()),
-            ("cache", Self.cacheBlock(stats)),
-            ("storage", diskSpace.status()),
-            ("upstream", await upstreamBlock()),
-            ("shelf", await shelf?.status() ?? .null),
-            ("catalog", catalogBlock()),
-        ])
+    func document() async -> StatusDocument {
+        let snapshot = await client.snapshot
+        let outlook = await creditOutlook(balance: snapshot.creditsRemaining)
+        return StatusDocument(
+            version: Self.version, startedAt: startedAt, sync: await engine.statusBlock(),
+            cache: try? await database.read { try $0.cacheStats() }, storage: diskSpace.status(),
+            upstream: StatusDocument.Upstream(
+                auth: hasCredentials ? snapshot.auth : .invalidCredentials, creditsRemaining: snapshot.creditsRemaining,
+                creditsSpentToday: snapshot.creditsSpentToday, creditsSpentMonth: outlook?.monthSpent,
+                creditsDailyAverage: outlook?.dailyAverage, creditsDailyAverageDays: outlook?.averagedDays ?? 0,
+                creditDaysLeft: outlook?.daysLeft,
+                creditDaysLeftUnknownBecause: outlook == nil ? "the spend ledger cannot be read" : outlook?.unknownBecause,
+                lowCreditWarning: snapshot.lowCreditWarning, creditsLow: snapshot.creditsLow,
+                dailyCreditLimit: snapshot.dailyCreditLimit, paidCallsStopped: snapshot.paidCallsStopped,
+                creditsLost: snapshot.creditsLost, answersLost: snapshot.answersLost, rateLimit: snapshot.rateLimit,
+                lastError: snapshot.lastError, proxy: snapshot.proxy),
+            shelf: await shelf?.status(), catalog: catalog.snapshot().map(CatalogStatus.init))
     }
 
     /// Brings the cache and queue gauges up to date before `/metrics` is emitted.
@@ -80,79 +85,6 @@ final class StatusReport: Sendable {
             })
         else { return nil }
         return CreditOutlook.compute(now: now, ledger: ledger, firstDay: first, balance: balance)
-    }
-
-    private static func cacheBlock(_ stats: CacheStats?) -> JSONValue {
-        guard let stats else { return .null }
-        return [
-            "products": .int(stats.products), "negative": .int(stats.negatives), "images": .int(stats.images),
-            "image_bytes": .number(String(stats.imageBytes)),
-        ]
-    }
-
-    private func upstreamBlock() async -> JSONValue {
-        let snapshot = await client.snapshot
-        let outlook = await creditOutlook(balance: snapshot.creditsRemaining)
-        let auth = hasCredentials ? snapshot.auth.rawValue : "invalid_credentials"
-        var rateLimit = JSONValue.null
-        if let limit = snapshot.rateLimit {
-            rateLimit = .object([
-                ("limit_minute", limit.limitMinute.map(JSONValue.int) ?? .null),
-                ("remaining_minute", limit.remainingMinute.map(JSONValue.int) ?? .null),
-                ("limit_day", limit.limitDay.map(JSONValue.int) ?? .null),
-                ("remaining_day", limit.remainingDay.map(JSONValue.int) ?? .null),
-                ("reset_at", limit.resetAt.map { .string(Timestamp.format($0)) } ?? .null),
-            ])
-        }
-        let credits: [(String, JSONValue)] = [
-            ("auth", .string(auth)),
-            ("credits_remaining", snapshot.creditsRemaining.map(JSONValue.credits) ?? .null),
-            ("credits_spent_today", .credits(snapshot.creditsSpentToday)),
-        ]
-        return .object(
-            credits + Self.outlookFields(outlook, snapshot) + [
-                ("daily_credit_limit", snapshot.dailyCreditLimit.map(JSONValue.credits) ?? .null),
-                ("paid_calls_stopped", .bool(snapshot.paidCallsStopped)),
-                ("credits_lost", .credits(snapshot.creditsLost)),
-                ("answers_lost", .int(snapshot.answersLost)),
-                ("rate_limit", rateLimit),
-                ("last_error", snapshot.lastError.map(JSONValue.string) ?? .null),
-                ("proxy", snapshot.proxy.map(JSONValue.string) ?? .null),
-            ])
-    }
-
-    /// This month's spend, the days of credit left (or why they are unknown) and the low-credit
-    /// warning, for the upstream block.
-    private static func outlookFields(_ outlook: CreditOutlook?, _ snapshot: UpstreamSnapshot) -> [(String, JSONValue)]
-    {
-        let unknownBecause: JSONValue
-        if let outlook {
-            unknownBecause = outlook.unknownBecause.map(JSONValue.string) ?? .null
-        } else {
-            unknownBecause = .string("the spend ledger cannot be read")
-        }
-        let daysLeft: JSONValue = outlook?.daysLeft.map { .number(String($0)) } ?? .null
-        let average: JSONValue = outlook?.dailyAverage.map(JSONValue.credits) ?? .null
-        let month: JSONValue = outlook.map { .credits($0.monthSpent) } ?? .null
-        return [
-            ("credits_spent_month", month),
-            ("credits_daily_average", average),
-            ("credits_daily_average_days", .int(outlook?.averagedDays ?? 0)),
-            ("credit_days_left", daysLeft),
-            ("credit_days_left_unknown_because", unknownBecause),
-            ("low_credit_warning", snapshot.lowCreditWarning.map(JSONValue.credits) ?? .null),
-            ("credits_low", .bool(snapshot.creditsLow)),
-        ]
-    }
-
-    private func catalogBlock() -> JSONValue {
-        guard let snapshot = catalog.snapshot() else { return .null }
-        return .object([
-            ("path", .string(snapshot.path)), ("loaded", .bool(snapshot.isLoaded)),
-            ("products", .int(snapshot.count)),
-            ("loaded_at", snapshot.loadedAt.map { .string(Timestamp.format($0)) } ?? .null),
-            ("problems", .int(snapshot.problemCount)),
-        ])
     }
 }
 

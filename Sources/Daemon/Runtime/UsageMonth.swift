@@ -16,24 +16,16 @@ enum UsageMonth {
         return (1...length).map { month + "-" + ($0 < 10 ? "0\($0)" : "\($0)") }.filter { $0 <= today }
     }
 
-    static func document(month: String, report: UsageReport, ledger: [String: Credits]) -> JSONValue {
-        var requests = 0
-        var credits = Credits.zero
-        var spent = Credits.zero
-        let days: [JSONValue] = report.days.map { day in
-            requests += day.requests
-            credits = credits + day.credits
-            let own = ledger[day.date] ?? .zero
-            spent = spent + own
-            return [
-                "date": .string(day.date), "requests": .int(day.requests), "credits": .credits(day.credits),
-                "ledger_credits": .credits(own),
-            ]
+    static func document(month: String, report: UsageReport, ledger: [String: Credits]) -> UsageDocument {
+        let days = report.days.map { day in
+            UsageDocument.Day(
+                date: day.date, requests: day.requests, credits: day.credits, ledgerCredits: ledger[day.date] ?? .zero)
         }
-        return [
-            "month": .string(month), "client_name": .string(report.clientName), "tier": .string(report.tier),
-            "credit_balance": .credits(report.balance), "days": .array(days),
-            "total": ["requests": .int(requests), "credits": .credits(credits), "ledger_credits": .credits(spent)],
-        ]
+        let total = UsageDocument.Total(
+            requests: days.reduce(0) { $0 + $1.requests }, credits: days.reduce(.zero) { $0 + $1.credits },
+            ledgerCredits: days.reduce(.zero) { $0 + $1.ledgerCredits })
+        return UsageDocument(
+            month: month, clientName: report.clientName, tier: report.tier, creditBalance: report.balance, days: days,
+            total: total)
     }
 }

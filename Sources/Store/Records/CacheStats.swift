@@ -1,5 +1,5 @@
 /// The cache figures `storesync status` shows.
-public struct CacheStats: Sendable, Hashable {
+public struct CacheStats: Sendable, Hashable, Codable {
     /// Cached product records.
     public var products: Int
     /// Negative entries.
@@ -14,5 +14,10 @@ public struct CacheStats: Sendable, Hashable {
         self.negatives = negatives
         self.images = images
         self.imageBytes = imageBytes
+    }
+
+    /// The status document's `cache` block: `{"products", "negative", "images", "image_bytes"}`.
+    enum CodingKeys: String, CodingKey {
+        case products, negatives = "negative", images, imageBytes
     }
 }

@@ -1,7 +1,7 @@
 import Core
 
 /// A barcode whose change Retagly (or planning) refused, as status shows it.
-public struct ShelfItemErrorRecord: Sendable, Hashable {
+public struct ShelfItemErrorRecord: Sendable, Hashable, Codable {
     public var barcode: StoreBarcode
     public var message: String
     public var at: UnixMillis

@@ -1,7 +1,7 @@
 import Core
 
 /// One Retagly batch session as storesync recorded it (the status document's `last_session`).
-public struct ShelfSessionRecord: Sendable, Hashable {
+public struct ShelfSessionRecord: Sendable, Hashable, Codable {
     public var sessionId: String
     public var status: ShelfSessionStatus
     /// Retagly's phase at the last poll (`saving`, `syncing`, `verifying`).
@@ -33,5 +33,10 @@ public struct ShelfSessionRecord: Sendable, Hashable {
         self.completedAt = completedAt
         self.finishedAt = finishedAt
         self.message = message
+    }
+
+    /// The status document's keys (`completed_at` is storesync's own).
+    enum CodingKeys: String, CodingKey {
+        case sessionId, status, phase, products, tagsConfirmed, tagsTotal, startedAt, finishedAt, message
     }
 }

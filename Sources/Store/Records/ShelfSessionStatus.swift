@@ -1,5 +1,5 @@
 /// Where a Retagly batch session stands, as storesync records it.
-public enum ShelfSessionStatus: String, Sendable, Hashable {
+public enum ShelfSessionStatus: String, Sendable, Hashable, Codable {
     /// Started; products are being pushed.
     case open
     /// Completed by storesync; Retagly is saving, syncing displays or verifying.

@@ -1,5 +1,5 @@
 /// What a sync run covers.
-public enum SyncMode: String, Sendable, Hashable, CaseIterable {
+public enum SyncMode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Products upstream changed since the watermark.
     case delta
     /// Every product the store carries.

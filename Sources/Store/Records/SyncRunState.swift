@@ -1,5 +1,5 @@
 /// Where a sync run is (the socket's `state`).
-public enum SyncRunState: String, Sendable, Hashable, CaseIterable {
+public enum SyncRunState: String, Sendable, Hashable, CaseIterable, Codable {
     case queued
     case running
     case succeeded

@@ -43,3 +43,13 @@ public struct UnixMillis: Hashable, Comparable, Sendable, CustomStringConvertibl
         milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
     }
 }
+
+extension UnixMillis: Codable {
+    /// As its ``description`` (whole seconds, UTC); read back from any ``Timestamp``.
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(Date.self)) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

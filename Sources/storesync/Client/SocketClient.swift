@@ -13,9 +13,25 @@ struct SocketClient {
         var body: [UInt8]
         var json: JSONValue? { try? JSONValue(parsing: body) }
 
+        /// The body as the document `type` when the status is `expected`; else the daemon's error
+        /// message (or the status), for the person at the terminal.
+        func document<T: Decodable>(_ type: T.Type, expected: ClosedRange<Int> = 200...200) throws(Refusal) -> T {
+            guard expected.contains(status) else {
+                throw Refusal(description: errorMessage ?? "the daemon answered \(status)")
+            }
+            do { return try JSONValueDecoder().decode(type, from: body) } catch {
+                throw Refusal(description: JSONValueDecoder.describe(error, in: "daemon's answer"))
+            }
+        }
+
         /// The socket's `{"error": {"code", "message"}}`, if this is one.
-        var errorMessage: String? { json?["error"]?["message"]?.stringValue }
-        var errorCode: String? { json?["error"]?["code"]?.stringValue }
+        var errorMessage: String? { ErrorDocument(body)?.error.message }
+        var errorCode: String? { ErrorDocument(body)?.error.code }
+    }
+
+    /// Why an answer is not the document asked for.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Why the daemon could not be asked.

@@ -65,7 +65,7 @@ struct DemoScenario {
         try await DemoLookups(out: out, socket: workspace.socket, catalog: catalog, sandbox: sandbox).run()
         out.title("5. Status (storesync status)")
         let status = try await SocketClient(socketPath: workspace.socket).get("/v1/status")
-        if let json = status.json { out.line(StatusText.render(json)) }
+        out.line(StatusText.render(try status.document(StatusDocument.self)))
         out.title("6. Images on disk")
         let images = workspace.stateDirectory + "/images"
         out.line("   \(images)/<first 3 digits>/<barcode>/<variant>.jpg|png, e.g.")
@@ -79,17 +79,17 @@ struct DemoScenario {
         var last = ""
         while true {
             guard let report = try await daemon.engine.report(run.id) else { return }
-            let line = SyncRunText.progress(report.json)
+            let line = SyncRunText.progress(report)
             // On a terminal the line rewrites itself; in a log, one line per quarter of the work.
-            let quarter = report.run.total > 0 ? report.run.done * 4 / report.run.total : 0
+            let quarter = report.total > 0 ? report.done * 4 / report.total : 0
             let shown = out.terminal ? line : "\(quarter)"
             if shown != last {
                 out.progress(line)
                 last = shown
             }
-            if report.run.state.isFinished || report.run.state == .paused {
+            if report.state.isFinished || report.state == .paused {
                 out.endProgress()
-                out.line("   " + SyncRunText.summary(report.json))
+                out.line("   " + SyncRunText.summary(report))
                 return
             }
             try await Task.sleep(for: .milliseconds(150))

@@ -1,66 +1,57 @@
 import Core
+import Daemon
 import Foundation
+import Shelf
+import Store
+import Sync
+import Upstream
 
 /// `GET /v1/status` for a person: last and next sync, cache, credits and budget, auth, shelf push.
 enum StatusText {
-    static func render(_ status: JSONValue, now: Date = Date()) -> String {
-        var lines: [String] = []
-        var header = "storesync \(status["version"]?.stringValue ?? "?")"
-        if let started = status["started_at"]?.stringValue.flatMap(Timestamp.parse) {
-            header += ", up \(AgeText.format(now.timeIntervalSince(started)))"
+    static func render(_ status: StatusDocument, now: Date = Date()) -> String {
+        var lines = ["storesync \(status.version), up \(AgeText.format(now.timeIntervalSince(status.startedAt)))"]
+        lines += syncLines(status.sync)
+        if let cache = status.cache {
+            lines.append(
+                row(
+                    "cache",
+                    "\(number(cache.products)) products, \(number(cache.negatives)) barcodes upstream does not have, "
+                        + "\(number(cache.images)) images (\(ByteText.format(Int(cache.imageBytes))))"))
         }
-        lines.append(header)
-        lines += syncLines(status["sync"])
-        if let cache = status["cache"] {
-            var text =
-                "\(number(cache["products"])) products, \(number(cache["negative"])) barcodes upstream "
-                + "does not have, \(number(cache["images"])) images"
-            if let bytes = cache["image_bytes"]?.intValue { text += " (\(ByteText.format(bytes)))" }
-            lines.append(row("cache", text))
-        }
-        if let storage = status["storage"], !storage.isNull { lines.append(row("disk", storageLine(storage))) }
-        if let upstream = status["upstream"] {
-            lines.append(row("upstream", upstreamLine(upstream)))
-            lines.append(row("credits", creditsLine(upstream)))
-        }
-        if let shelf = status["shelf"], !shelf.isNull { lines.append(row("shelf", shelfLine(shelf))) }
+        lines.append(row("disk", storageLine(status.storage)))
+        lines.append(row("upstream", upstreamLine(status.upstream)))
+        lines.append(row("credits", creditsLine(status.upstream)))
+        if let shelf = status.shelf { lines.append(row("shelf", shelfLine(shelf))) }
         return lines.joined(separator: "\n")
     }
 
-    private static func syncLines(_ sync: JSONValue?) -> [String] {
-        guard let sync else { return [] }
+    private static func syncLines(_ sync: SyncStatus) -> [String] {
         var lines: [String] = []
-        if let running = sync["running"], !running.isNull {
-            lines.append(row("sync", "running: " + SyncRunText.progress(running)))
-        }
-        if let last = sync["last"], !last.isNull {
-            lines.append(row(lines.isEmpty ? "sync" : "", "last: " + SyncRunText.summary(last)))
-        }
+        if let running = sync.running { lines.append(row("sync", "running: " + SyncRunText.progress(running))) }
+        if let last = sync.last { lines.append(row(lines.isEmpty ? "sync" : "", "last: " + SyncRunText.summary(last))) }
         var times: [String] = []
-        if let success = sync["last_success_at"]?.stringValue { times.append("last success \(success)") }
-        if let next = sync["next_at"]?.stringValue { times.append("next \(next)") }
+        if let success = sync.lastSuccessAt { times.append("last success \(success)") }
+        if let next = sync.nextAt { times.append("next \(Timestamp.format(next))") }
         if times.isEmpty { times.append("never synced; no sync scheduled") }
         lines.append(row(lines.isEmpty ? "sync" : "", times.joined(separator: " · ")))
         return lines
     }
 
     /// `1.2 GiB free (floor 64 MiB)`, or `DISK FULL: 3 MiB free (floor 64 MiB): free space under …`.
-    private static func storageLine(_ storage: JSONValue) -> String {
-        let free = storage["free_bytes"]?.intValue.map(ByteText.format) ?? "unknown"
-        let floor = storage["min_free_bytes"]?.intValue.map(ByteText.format) ?? "?"
-        let text = "\(free) free (storage.min_free \(floor))"
-        guard storage["disk_full"] == true else { return text }
-        return "DISK FULL: \(text); nothing is bought until space returns: free space under "
-            + (storage["state_dir"]?.stringValue ?? "the state directory")
+    private static func storageLine(_ storage: StorageStatus) -> String {
+        let free = storage.freeBytes.map { ByteText.format(Int($0)) } ?? "unknown"
+        let text = "\(free) free (storage.min_free \(ByteText.format(Int(storage.minFreeBytes))))"
+        guard storage.diskFull else { return text }
+        return "DISK FULL: \(text); nothing is bought until space returns: free space under \(storage.stateDir)"
     }
 
-    private static func upstreamLine(_ upstream: JSONValue) -> String {
-        var parts = ["auth \(upstream["auth"]?.stringValue ?? "?")"]
-        if let proxy = upstream["proxy"]?.stringValue { parts.append("via proxy \(proxy)") }
-        if let limit = upstream["rate_limit"], !limit.isNull {
+    private static func upstreamLine(_ upstream: StatusDocument.Upstream) -> String {
+        var parts = ["auth \(upstream.auth.rawValue)"]
+        if let proxy = upstream.proxy { parts.append("via proxy \(proxy)") }
+        if let limit = upstream.rateLimit {
             var budget: [String] = []
-            if let minute = limit["remaining_minute"]?.intValue { budget.append("\(minute) requests left this minute") }
-            if let day = limit["remaining_day"]?.intValue { budget.append("\(day) today") }
+            if let minute = limit.remainingMinute { budget.append("\(minute) requests left this minute") }
+            if let day = limit.remainingDay { budget.append("\(day) today") }
             if !budget.isEmpty { parts.append(budget.joined(separator: ", ")) }
         }
         return parts.joined(separator: " · ")
@@ -68,47 +59,39 @@ enum StatusText {
 
     /// `LOW: 420 left (upstream.low_credit_warning 500) · 12.6 spent today · 310.2 this month (UTC) ·
     /// about 8.4 days left at 49.9/day (7-day average)`.
-    static func creditsLine(_ upstream: JSONValue) -> String {
+    static func creditsLine(_ upstream: StatusDocument.Upstream) -> String {
         var parts: [String] = []
-        if case .number(let credits) = upstream["credits_remaining"] {
+        if let credits = upstream.creditsRemaining {
             var text = "\(credits) left"
-            if upstream["credits_low"] == true, case .number(let threshold) = upstream["low_credit_warning"] {
+            if upstream.creditsLow, let threshold = upstream.lowCreditWarning {
                 text = "LOW: " + text + " (below upstream.low_credit_warning \(threshold): top up the account)"
             }
             parts.append(text)
         } else {
             parts.append("balance not known yet")
         }
-        if case .number(let spent) = upstream["credits_spent_today"] { parts.append("\(spent) spent today") }
-        if case .number(let month) = upstream["credits_spent_month"] { parts.append("\(month) this month (UTC)") }
-        if case .number(let days) = upstream["credit_days_left"],
-            case .number(let rate) = upstream["credits_daily_average"]
-        {
-            let averaged = upstream["credits_daily_average_days"]?.intValue ?? 0
-            parts.append("about \(days) days left at \(rate)/day (\(averaged)-day average)")
+        parts.append("\(upstream.creditsSpentToday) spent today")
+        if let month = upstream.creditsSpentMonth { parts.append("\(month) this month (UTC)") }
+        if let days = upstream.creditDaysLeft, let rate = upstream.creditsDailyAverage {
+            parts.append("about \(days) days left at \(rate)/day (\(upstream.creditsDailyAverageDays)-day average)")
         } else {
-            let why = upstream["credit_days_left_unknown_because"]?.stringValue ?? "no rate yet"
-            parts.append("days left unknown (\(why))")
+            parts.append("days left unknown (\(upstream.creditDaysLeftUnknownBecause ?? "no rate yet"))")
         }
-        if case .number(let lost) = upstream["credits_lost"], let answers = upstream["answers_lost"]?.intValue,
-            answers > 0
-        {
-            parts.append("\(lost) lost with \(answers) answers")
-        }
+        if upstream.answersLost > 0 { parts.append("\(upstream.creditsLost) lost with \(upstream.answersLost) answers") }
         return parts.joined(separator: " · ")
     }
 
-    private static func shelfLine(_ shelf: JSONValue) -> String {
-        var parts = ["outbox \(number(shelf["outbox_depth"]))"]
-        if let oldest = shelf["oldest_pending_at"]?.stringValue { parts.append("oldest \(oldest)") }
-        if let session = shelf["last_session"], !session.isNull {
-            var text = "last session \(session["status"]?.stringValue ?? "?")"
-            if let confirmed = session["tags_confirmed"]?.intValue, let total = session["tags_total"]?.intValue {
+    private static func shelfLine(_ shelf: ShelfStatus) -> String {
+        var parts = ["outbox \(shelf.outboxDepth.map(number) ?? "?")"]
+        if let oldest = shelf.oldestPendingAt { parts.append("oldest \(oldest)") }
+        if let session = shelf.lastSession {
+            var text = "last session \(session.status.rawValue)"
+            if let confirmed = session.tagsConfirmed, let total = session.tagsTotal {
                 text += ", \(confirmed)/\(total) tags confirmed"
             }
             parts.append(text)
         }
-        parts.append("\(shelf["item_errors"]?.arrayValue?.count ?? 0) item errors")
+        parts.append("\(shelf.itemErrors.count) item errors")
         return parts.joined(separator: " · ")
     }
 
@@ -116,43 +99,35 @@ enum StatusText {
         "  " + label.padding(toLength: 9, withPad: " ", startingAt: 0) + " " + value
     }
 
-    static func number(_ value: JSONValue?) -> String {
-        guard let value = value?.intValue else { return "?" }
-        return value.formatted(.number.grouping(.automatic))
-    }
+    static func number(_ value: Int) -> String { value.formatted(.number.grouping(.automatic)) }
 }
 
 /// A sync run (`GET /v1/sync/{id}`) in one line.
 enum SyncRunText {
-    /// `delta 120/300 (40%), 150.2 credits, about 2 min left`.
-    static func progress(_ run: JSONValue) -> String {
-        let done = run["done"]?.intValue ?? 0
-        let total = run["total"]?.intValue ?? 0
-        var text = "\(run["mode"]?.stringValue ?? "sync") #\(run["sync_id"]?.stringValue ?? "?") \(done)/\(total)"
-        if total > 0 { text += " (\(done * 100 / total)%)" }
-        if case .number(let credits) = run["credits_spent"] { text += ", \(credits) credits" }
-        if let failed = run["failed_items"]?.intValue, failed > 0 { text += ", \(failed) failed" }
-        if let eta = run["eta_seconds"]?.intValue, run["state"] == "running" {
+    /// `delta #12 120/300 (40%), 150.2 credits, about 2 min left`.
+    static func progress(_ run: SyncRunReport) -> String {
+        var text = "\(run.mode.rawValue) #\(run.syncID) \(run.done)/\(run.total)"
+        if run.total > 0 { text += " (\(run.done * 100 / run.total)%)" }
+        text += ", \(run.creditsSpent) credits"
+        if run.failedItems > 0 { text += ", \(run.failedItems) failed" }
+        if run.state == .running, let eta = run.etaSeconds ?? nil {
             // To the nearest minute (AgeText floors, which for an estimate reads too soon).
             let shown = eta < 60 ? eta : (eta + 30) / 60 * 60
             text += ", about \(AgeText.format(TimeInterval(shown))) left"
         }
-        if run["state"] == "paused" {
-            text += ", paused (\(run["reason"]?.stringValue ?? "?"))"
-            if let resume = run["resume_at"]?.stringValue { text += " until \(resume)" }
+        if run.state == .paused {
+            text += ", paused (\(run.reason ?? "?"))"
+            if let resume = run.resumeAt ?? nil { text += " until \(Timestamp.format(resume))" }
         }
         return text
     }
 
     /// `delta #12 succeeded at …: 42/42, 54.6 credits`.
-    static func summary(_ run: JSONValue) -> String {
-        var text =
-            "\(run["mode"]?.stringValue ?? "sync") #\(run["sync_id"]?.stringValue ?? "?") "
-            + (run["state"]?.stringValue ?? "?")
-        if let finished = run["finished_at"]?.stringValue { text += " at \(finished)" }
-        text += ": \(run["done"]?.intValue ?? 0)/\(run["total"]?.intValue ?? 0)"
-        if case .number(let credits) = run["credits_spent"] { text += ", \(credits) credits" }
-        if let reason = run["reason"]?.stringValue { text += " (\(reason))" }
+    static func summary(_ run: SyncRunReport) -> String {
+        var text = "\(run.mode.rawValue) #\(run.syncID) \(run.state.rawValue)"
+        if let finished = run.finishedAt { text += " at \(finished)" }
+        text += ": \(run.done)/\(run.total), \(run.creditsSpent) credits"
+        if let reason = run.reason { text += " (\(reason))" }
         return text
     }
 }

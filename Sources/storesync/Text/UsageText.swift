@@ -1,31 +1,22 @@
-import Core
+import Daemon
 
 /// `storesync usage` for a person (a table) or a spreadsheet (CSV), from `GET /v1/usage`.
 enum UsageText {
-    static func render(_ document: JSONValue, csv: Bool) -> String {
-        let days = document["days"]?.arrayValue ?? []
-        func row(_ day: JSONValue) -> [String] {
-            [
-                day["date"]?.stringValue ?? "", day["requests"].map(\.jsonText) ?? "0",
-                day["credits"].map(\.jsonText) ?? "0", day["ledger_credits"].map(\.jsonText) ?? "0",
-            ]
-        }
-        let total = document["total"] ?? .null
-        let totals = [
-            "total", total["requests"].map(\.jsonText) ?? "0", total["credits"].map(\.jsonText) ?? "0",
-            total["ledger_credits"].map(\.jsonText) ?? "0",
-        ]
+    static func render(_ usage: UsageDocument, csv: Bool) -> String {
+        let total = usage.total
+        let rows =
+            usage.days.map { [$0.date, "\($0.requests)", "\($0.credits)", "\($0.ledgerCredits)"] }
+            + [["total", "\(total.requests)", "\(total.credits)", "\(total.ledgerCredits)"]]
         if csv {
-            let lines = [["date", "requests", "credits", "ledger_credits"]] + days.map(row) + [totals]
+            let lines = [["date", "requests", "credits", "ledger_credits"]] + rows
             return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         }
-        var text = "usage for \(document["month"]?.stringValue ?? "?")"
-        if let name = document["client_name"]?.stringValue, !name.isEmpty { text += " (\(name))" }
-        text += ": balance \(document["credit_balance"].map(\.jsonText) ?? "?") credits\n"
-        let header = ["date", "requests", "credits", "storesync ledger"]
-        let rows = [header] + days.map(row) + [totals]
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
+        var text = "usage for \(usage.month)"
+        if !usage.clientName.isEmpty { text += " (\(usage.clientName))" }
+        text += ": balance \(usage.creditBalance) credits\n"
+        let table = [["date", "requests", "credits", "storesync ledger"]] + rows
+        let widths = (0..<4).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for row in table {
             text +=
                 row.enumerated().map { column, cell in
                     column == 0

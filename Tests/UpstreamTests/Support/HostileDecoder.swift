@@ -34,7 +34,7 @@ enum HostileDecoder: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .balance: return body(HostileBodies.balance, HostileBodies.balanceFields, &random, checkBalance)
         case .errorBody:
             let bytes = HostileBodies.mutate(HostileBodies.errorBody, fields: HostileBodies.errorFields, &random)
-            return ErrorBody(bytes: bytes).code == nil ? .refused : .accepted
+            return ErrorDocument(bytes)?.error.code == nil ? .refused : .accepted
         case .headers: return HostileHeaders.check(HostileHeaders.all(&random))
         case .retryAfter: return HostileHeaders.check(HostileHeaders.retryAfter(&random))
         case .creditHeaders: return HostileHeaders.check(HostileHeaders.credits(&random))
@@ -95,7 +95,7 @@ enum HostileDecoder: String, CaseIterable, Sendable, CustomTestStringConvertible
     }
 
     private func checkBalance(_ bytes: [UInt8]) throws(DecodeFailure) -> String? {
-        let balance = try BalanceAnswer.decode(bytes)
+        let balance = try BalanceAnswer.decode(bytes).creditBalance
         return Self.credits.contains(balance) ? nil : "credit_balance \(balance)"
     }
 }
