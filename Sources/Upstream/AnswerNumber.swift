@@ -4,6 +4,16 @@ import Core
 /// into a contract ``DecodeFailure`` that names the answer and the field:
 /// "the listing answer's `pagination.total` is out of range (expected 0…2147483647): 1e300".
 enum AnswerNumber {
+    /// A whole number within `range`.
+    static func integer(
+        _ value: JSONValue?, _ field: String, in range: ClosedRange<Int64>, what: String
+    ) throws(DecodeFailure) -> Int {
+        switch CheckedNumber.integer(value, in: range) {
+        case .success(let number): return Int(number)
+        case .failure(let problem): throw failure(value, field, problem, what: what)
+        }
+    }
+
     /// Credits within `range`.
     static func credits(
         _ value: JSONValue?, _ field: String, in range: ClosedRange<Credits>, what: String
