@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 /// One request the emulated Retail Digitals API received, as the sandbox's ground truth records it.
-public struct LedgerEntry: Sendable, Hashable {
+public struct LedgerEntry: Sendable, Hashable, Encodable {
     /// The sandbox clock when the request was answered.
     public var time: Date
     /// The `X-Request-ID` of the answer.
@@ -33,4 +33,7 @@ public struct LedgerEntry: Sendable, Hashable {
     public var countedForRateLimit: Bool
     /// Whether the processed (and charged) answer was lost on its way back (``Fault/lostAnswer(_:)``).
     public var answerLost = false
+
+    /// The entry as the control plane shows it: its properties, snake_case, in order.
+    public var json: JSONValue { JSONValueEncoder.json(self) }
 }

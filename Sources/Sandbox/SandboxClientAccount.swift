@@ -4,7 +4,7 @@ import Core
 ///
 /// The values are the account's starting state; ``Sandbox`` keeps the live balance and flags and
 /// lets tests change them with ``Sandbox/setCredits(_:_:)`` and ``Sandbox/setClientDisabled(_:_:)``.
-public struct SandboxClientAccount: Sendable, Hashable {
+public struct SandboxClientAccount: Sendable, Hashable, Encodable {
     /// The public client identifier (`rd_client_…`).
     public var id: String
     /// The secret api key (`sk_test_…`). Never logged.
@@ -46,4 +46,12 @@ public struct SandboxClientAccount: Sendable, Hashable {
     /// The account `storesync sandbox` and `storesync demo` start with:
     /// `rd_client_sandbox` / `sk_test_sandbox`, standard tier.
     public static let sandboxDefault = SandboxClientAccount(id: "rd_client_sandbox", apiKey: "sk_test_sandbox")
+
+    /// The account as the control plane shows it (without the api key).
+    public var json: JSONValue { JSONValueEncoder.json(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "client_id", name = "client_name", tier, credits = "credit_balance", requestsPerMinute
+        case requestsPerDay, disabled, ipAllowlist, brandScope
+    }
 }

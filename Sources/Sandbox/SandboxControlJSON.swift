@@ -1,35 +1,6 @@
 import Core
 import Foundation
 
-extension LedgerEntry {
-    /// The entry as the control plane shows it.
-    public var json: JSONValue {
-        [
-            "time": .string(Timestamp.format(time)), "request_id": .string(requestID),
-            "client_id": clientID.map(JSONValue.string) ?? .null, "peer_ip": .string(peerIP), "method": .string(method),
-            "endpoint": .string(endpoint), "path": .string(path), "barcode": barcode.map(JSONValue.string) ?? .null,
-            "status": .int(status), "error_code": errorCode.map(JSONValue.string) ?? .null,
-            "credits_debited": .credits(creditsDebited),
-            "idempotency_key": idempotencyKey.map(JSONValue.string) ?? .null, "replayed": .bool(replayed),
-            "injected": .bool(injected), "fault": fault.map(JSONValue.string) ?? .null,
-            "counted_for_rate_limit": .bool(countedForRateLimit), "answer_lost": .bool(answerLost),
-        ]
-    }
-}
-
-extension SandboxClientAccount {
-    /// The account as the control plane shows it (without the api key).
-    public var json: JSONValue {
-        [
-            "client_id": .string(id), "client_name": .string(name), "tier": .string(tier),
-            "credit_balance": .credits(credits), "requests_per_minute": .int(requestsPerMinute),
-            "requests_per_day": .int(requestsPerDay), "disabled": .bool(disabled),
-            "ip_allowlist": .array(ipAllowlist.map(JSONValue.string)),
-            "brand_scope": brandScope.map { .array($0.map(JSONValue.string)) } ?? .null,
-        ]
-    }
-}
-
 extension FaultRule {
     /// Reads a rule from control-plane JSON (faults by ``Fault/name``): `{"fault": "server_error", "status": 503,
     /// "retry_after": 5, "delay_ms": 1500, "target": "product_get", "client_id": "…",

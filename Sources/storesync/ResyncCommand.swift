@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Daemon
 import Foundation
 import Store
 import Sync

@@ -18,7 +18,7 @@ public struct StatusDocument: Codable, Sendable, Hashable {
     /// `nil` when the shelf push is off.
     public var shelf: ShelfStatus?
     /// `nil` when no catalog is configured.
-    public var catalog: CatalogStatus?
+    public var catalog: Catalog?
 
     /// The `upstream` block: the Retail Digitals client's standing, credits and rate-limit budget.
     public struct Upstream: Codable, Sendable, Hashable {
@@ -46,5 +46,15 @@ public struct StatusDocument: Codable, Sendable, Hashable {
         public var lastError: String?
         /// The proxy both APIs go through (`http://host:port`), `nil` when direct.
         public var proxy: String?
+    }
+
+    /// The `catalog` block: the store catalog file and how its last reading went.
+    public struct Catalog: Codable, Sendable, Hashable {
+        public var path: String
+        public var loaded: Bool
+        public var products: Int
+        public var loadedAt: Date?
+        /// Rows skipped or warned about.
+        public var problems: Int
     }
 }

@@ -59,7 +59,12 @@ final class StatusReport: Sendable {
                 dailyCreditLimit: snapshot.dailyCreditLimit, paidCallsStopped: snapshot.paidCallsStopped,
                 creditsLost: snapshot.creditsLost, answersLost: snapshot.answersLost, rateLimit: snapshot.rateLimit,
                 lastError: snapshot.lastError, proxy: snapshot.proxy),
-            shelf: await shelf?.status(), catalog: catalog.snapshot().map(CatalogStatus.init))
+            shelf: await shelf?.status(),
+            catalog: catalog.snapshot().map {
+                .init(
+                    path: $0.path, loaded: $0.isLoaded, products: $0.count, loadedAt: $0.loadedAt,
+                    problems: $0.problemCount)
+            })
     }
 
     /// Brings the cache and queue gauges up to date before `/metrics` is emitted.

@@ -1,4 +1,5 @@
 import Store
+import Sync
 
 /// The answer to `POST /v1/sync`: the run started (202) or joined (200), and its report.
 public struct SyncStartAnswer: Codable, Sendable, Hashable {
@@ -6,11 +7,4 @@ public struct SyncStartAnswer: Codable, Sendable, Hashable {
     public var state: SyncRunState
     public var joined: Bool
     public var sync: SyncRunReport?
-
-    public init(syncID: String, state: SyncRunState, joined: Bool, sync: SyncRunReport?) {
-        self.syncID = syncID
-        self.state = state
-        self.joined = joined
-        self.sync = sync
-    }
 }
