@@ -96,7 +96,8 @@ struct CreditOutlookTests {
             }
             let month = earlier.reduce(spent) { total, back in total + (back == 8 ? Credits(1000) : Credits(14)) }
             #expect(later["credits_spent_month"]?.creditsValue == month)
-            let credits = StatusText.creditsLine(try JSONValueDecoder().decode(StatusDocument.Upstream.self, from: later))
+            let credits = StatusText.creditsLine(
+                try JSONValueDecoder().decode(StatusDocument.Upstream.self, from: later))
             #expect(credits.contains("days left at 14/day (7-day average)"))
         }
     }

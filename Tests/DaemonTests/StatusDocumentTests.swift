@@ -28,9 +28,12 @@ struct StatusDocumentTests {
         + #""watermark":"2026-07-02T02:50:00Z"},"cache":{"products":1200,"negative":31,"images":2400,"#
         + #""image_bytes":123456789},"storage":{"state_dir":"/var/lib/storesync","free_bytes":2000000000,"#
         + #""min_free_bytes":67108864,"disk_full":false},"upstream":{"auth":"ok","credits_remaining":9996.4,"#
-        + #""credits_spent_today":3.6,"daily_credit_limit":500,"paid_calls_stopped":false,"credits_lost":1.3,"#
-        + #""answers_lost":1,"rate_limit":{"limit_minute":60,"remaining_minute":58,"limit_day":10000,"#
-        + #""remaining_day":9950,"reset_at":"2026-07-02T16:31:00Z"},"last_error":null},"shelf":{"#
+        + #""credits_spent_today":3.6,"credits_spent_month":40.2,"credits_daily_average":5.3,"#
+        + #""credits_daily_average_days":7,"credit_days_left":1886.1,"credit_days_left_unknown_because":null,"#
+        + #""low_credit_warning":null,"credits_low":false,"daily_credit_limit":500,"paid_calls_stopped":false,"#
+        + #""credits_lost":1.3,"answers_lost":1,"rate_limit":{"limit_minute":60,"remaining_minute":58,"#
+        + #""limit_day":10000,"remaining_day":9950,"reset_at":"2026-07-02T16:31:00Z"},"last_error":null,"#
+        + #""proxy":"http://proxy.store.example:3128"},"shelf":{"#
         + #""outbox_depth":3,"oldest_pending_at":"2026-07-02T16:29:00Z","blocked":1,"last_session":{"#
         + #""session_id":"sess_1","status":"completed","phase":null,"products":1200,"tags_confirmed":1180,"#
         + #""tags_total":1200,"started_at":"2026-07-02T04:00:00Z","finished_at":"2026-07-02T04:05:00Z","#

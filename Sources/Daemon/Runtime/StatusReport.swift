@@ -54,7 +54,8 @@ final class StatusReport: Sendable {
                 creditsSpentToday: snapshot.creditsSpentToday, creditsSpentMonth: outlook?.monthSpent,
                 creditsDailyAverage: outlook?.dailyAverage, creditsDailyAverageDays: outlook?.averagedDays ?? 0,
                 creditDaysLeft: outlook?.daysLeft,
-                creditDaysLeftUnknownBecause: outlook == nil ? "the spend ledger cannot be read" : outlook?.unknownBecause,
+                creditDaysLeftUnknownBecause: outlook == nil
+                    ? "the spend ledger cannot be read" : outlook?.unknownBecause,
                 lowCreditWarning: snapshot.lowCreditWarning, creditsLow: snapshot.creditsLow,
                 dailyCreditLimit: snapshot.dailyCreditLimit, paidCallsStopped: snapshot.paidCallsStopped,
                 creditsLost: snapshot.creditsLost, answersLost: snapshot.answersLost, rateLimit: snapshot.rateLimit,

@@ -77,7 +77,9 @@ enum StatusText {
         } else {
             parts.append("days left unknown (\(upstream.creditDaysLeftUnknownBecause ?? "no rate yet"))")
         }
-        if upstream.answersLost > 0 { parts.append("\(upstream.creditsLost) lost with \(upstream.answersLost) answers") }
+        if upstream.answersLost > 0 {
+            parts.append("\(upstream.creditsLost) lost with \(upstream.answersLost) answers")
+        }
         return parts.joined(separator: " · ")
     }
 
