@@ -56,3 +56,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 }
+
+extension Money: Encodable {
+    /// As its ``jsonLiteral`` number.
+    public func encode(to encoder: any Encoder) throws { try JSONValue.number(jsonLiteral).encode(to: encoder) }
+}

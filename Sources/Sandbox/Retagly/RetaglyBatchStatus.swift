@@ -1,7 +1,7 @@
 import Core
 
 /// The answer of `GET /batch/{sessionId}/status`.
-public struct RetaglyBatchStatus: Sendable, Hashable {
+public struct RetaglyBatchStatus: Sendable, Hashable, Encodable {
     public var sessionId: String
     public var status: RetaglySessionState
     /// The active phase while processing; `nil` when open, completed, failed or expired.
@@ -18,23 +18,9 @@ public struct RetaglyBatchStatus: Sendable, Hashable {
     public var tagsConfirmed: Int
     /// Products that could not be saved, `index` counting every push of the session from 0.
     public var errors: [RetaglyItemError]
-    /// Why a failed session failed (sent only then).
-    public var message: String?
+    /// Why a failed session failed (sent only then: `.none` leaves the key out).
+    public var message: String??
 
     /// The wire form.
-    public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("sessionId", .string(sessionId)),
-            ("status", .string(status.rawValue)),
-            ("phase", phase.map { .string($0.rawValue) } ?? .null),
-            ("progress", .int(progress)),
-            ("productsTotal", .int(productsTotal)),
-            ("productsSaved", .int(productsSaved)),
-            ("tagsTotal", .int(tagsTotal)),
-            ("tagsConfirmed", .int(tagsConfirmed)),
-            ("errors", .array(errors.map(\.json))),
-        ]
-        if let message { members.append(("message", .string(message))) }
-        return .object(members)
-    }
+    public var json: JSONValue { JSONValueEncoder.json(self, keys: .asIs) }
 }

@@ -1,7 +1,7 @@
 import Core
 
 /// A problem with one product of a request or session: `{"index", "barcode", "message"}`.
-public struct RetaglyItemError: Error, Sendable, Hashable {
+public struct RetaglyItemError: Error, Sendable, Hashable, Encodable {
     /// The product's position: in the request's `products` for `/add`, `/productUpdate` and
     /// `/batch/push`; in the whole session (every push in order, from 0) in a batch status.
     public var index: Int
@@ -17,7 +17,5 @@ public struct RetaglyItemError: Error, Sendable, Hashable {
     }
 
     /// The wire form.
-    public var json: JSONValue {
-        ["index": .int(index), "barcode": barcode.map { .string($0) } ?? .null, "message": .string(message)]
-    }
+    public var json: JSONValue { JSONValueEncoder.json(self, keys: .asIs) }
 }

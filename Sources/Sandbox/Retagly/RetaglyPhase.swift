@@ -1,5 +1,5 @@
 /// The processing phase of a batch session (`phase` in its status).
-public enum RetaglyPhase: String, Sendable, Hashable {
+public enum RetaglyPhase: String, Sendable, Hashable, Encodable {
     /// 0–30 %: each product validated and saved.
     case saving
     /// 30–80 %: displays updated in chunks of 1,000 products.

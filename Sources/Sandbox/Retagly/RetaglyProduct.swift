@@ -3,7 +3,7 @@ import Foundation
 
 /// One product as a Retagly store holds it: the ground truth a test compares with what the POS
 /// last asked for.
-public struct RetaglyProduct: Sendable, Hashable {
+public struct RetaglyProduct: Sendable, Hashable, Encodable {
     /// The store's key: the 8 digits as sent (EAN-8 or UPC-E, never expanded), longer codes without
     /// GTIN padding (the 13-digit form of a UPC-A is the UPC-A).
     public var barcode: String
@@ -37,16 +37,5 @@ public struct RetaglyProduct: Sendable, Hashable {
     }
 
     /// The product as the control plane shows it (camelCase, prices as JSON decimals).
-    public var json: JSONValue {
-        [
-            "barcode": .string(barcode),
-            "name": .string(name),
-            "price": .number(price.jsonLiteral),
-            "stock": stock.map { .int($0) } ?? .null,
-            "onSale": .bool(onSale),
-            "salePrice": salePrice.map { .number($0.jsonLiteral) } ?? .null,
-            "unit": .string(unit),
-            "updatedAt": .string(Timestamp.format(updatedAt)),
-        ]
-    }
+    public var json: JSONValue { JSONValueEncoder.json(self, keys: .asIs) }
 }

@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 /// A batch session as ground truth: its times and its status at the moment of the report.
-public struct RetaglySessionReport: Sendable, Hashable {
+public struct RetaglySessionReport: Sendable, Hashable, Encodable {
     public var sessionId: String
     /// The store it belongs to (`store-1`, …).
     public var store: String
@@ -16,12 +16,5 @@ public struct RetaglySessionReport: Sendable, Hashable {
     public var status: RetaglyBatchStatus
 
     /// The control plane's form.
-    public var json: JSONValue {
-        let time: (Date?) -> JSONValue = { $0.map { .string(Timestamp.format($0)) } ?? .null }
-        return [
-            "sessionId": .string(sessionId), "store": .string(store), "startedAt": time(startedAt),
-            "expiresAt": time(expiresAt), "completedAt": time(completedAt), "finishesAt": time(finishesAt),
-            "status": status.json,
-        ]
-    }
+    public var json: JSONValue { JSONValueEncoder.json(self, keys: .asIs) }
 }

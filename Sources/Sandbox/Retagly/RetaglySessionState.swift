@@ -1,5 +1,5 @@
 /// Where a batch session stands, as `GET /batch/{sessionId}/status` names it.
-public enum RetaglySessionState: String, Sendable, Hashable {
+public enum RetaglySessionState: String, Sendable, Hashable, Encodable {
     /// Started, taking pushes, not completed yet.
     case open
     /// Completed by the client; saving, syncing displays or verifying them.
