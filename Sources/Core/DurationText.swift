@@ -39,10 +39,7 @@ public enum DurationText {
 
     /// The shortest text for a duration of whole milliseconds: `800ms`, `20m`, `1h30m`, `7d`.
     public static func format(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        let (sum, carry) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
-        var remaining = overflow || carry ? (seconds < 0 ? Int64.min : .max) : sum
+        var remaining = duration.wholeMilliseconds
         if remaining == 0 { return "0s" }
         var out = ""
         for (unit, size) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]
@@ -51,12 +48,5 @@ public enum DurationText {
             remaining %= size
         }
         return out
-    }
-}
-
-extension Duration {
-    /// The duration in (fractional) seconds, as Foundation measures time.
-    public var timeInterval: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
