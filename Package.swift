@@ -32,7 +32,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
     ],
     targets: [
         // SQLite from the system (Debian: libsqlite3-dev), as the user asked: no SQLite package.
@@ -41,7 +40,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Shared value types and pure rules: barcodes, credits, money, JSON, dates, durations.
+        // Shared value types and pure rules: barcodes, credits, money, JSON, dates, durations; the
+        // concurrency and time kit (single flight, deadlines, wake signal, backoff, clock, seeded random).
         .target(
             name: "Core",
             swiftSettings: swiftSettings
@@ -128,7 +128,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Atomics", package: "swift-atomics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -185,7 +184,6 @@ let package = Package(
             dependencies: [
                 "Core",
                 "Sandbox",
-                "Sync",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

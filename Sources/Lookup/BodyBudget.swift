@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// The bytes of request bodies buffered at once, across every connection of one server: each
 /// connection may buffer up to `maxBodyBytes` and there may be `maxConnections` of them, so without
@@ -8,7 +8,7 @@ import Atomics
 final class BodyBudget: Sendable {
     /// The most bytes reserved at once.
     let limit: Int
-    private let used = ManagedAtomic(0)
+    private let used = Atomic(0)
 
     init(limit: Int) {
         self.limit = limit
@@ -30,7 +30,7 @@ final class BodyBudget: Sendable {
     /// Gives back `bytes` reserved earlier.
     func release(_ bytes: Int) {
         guard bytes > 0 else { return }
-        used.wrappingDecrement(by: bytes, ordering: .relaxed)
+        used.wrappingSubtract(bytes, ordering: .relaxed)
     }
 
     /// Bytes reserved now.

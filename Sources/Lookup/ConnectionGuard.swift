@@ -121,10 +121,3 @@ final class ConnectionGuard: ChannelDuplexHandler {
         }
     }
 }
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        self = .nanoseconds(
-            duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-    }
-}

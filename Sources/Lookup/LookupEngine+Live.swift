@@ -15,7 +15,7 @@ extension LookupEngine {
         let deadline = started + configuration.liveTimeout
         var outOfScope = outOfScope
         for key in keys {
-            let outcome = await LiveDeadline.run(until: deadline + .milliseconds(250)) {
+            let outcome = await withDeadline(deadline + .milliseconds(250)) {
                 await self.backend.fetchLive(key, deadline: deadline)
             }
             switch outcome ?? .unavailable(reason: "timeout") {

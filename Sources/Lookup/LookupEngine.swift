@@ -81,7 +81,7 @@ final class LookupEngine: Sendable {
         var outOfScope = false
         let keys = unknown.filter { key in
             guard let negative = loop.reader.negative(key) else { return true }
-            let expired = now - negative.checkedAt.value > configuration.negativeTTL.milliseconds
+            let expired = now - negative.checkedAt.value > configuration.negativeTTL.wholeMilliseconds
             if !expired, negative.reason == .scopeForbidden { outOfScope = true }
             return expired
         }
@@ -101,7 +101,7 @@ final class LookupEngine: Sendable {
         _ key: Barcode, scanned: Barcode, catalog: CatalogEntry?, _ loop: LoopReader, _ now: Int64,
         _ started: ContinuousClock.Instant, _ allocator: ByteBufferAllocator
     ) -> Decision? {
-        let ttl = configuration.metadataTTL.milliseconds
+        let ttl = configuration.metadataTTL.wholeMilliseconds
         // Read before the lookup: a write committed in between makes the kept answer look older, never newer.
         let stamp = loop.reader.changeStamp(of: key)
         if let kept = loop.answers.value(for: key, at: stamp),
@@ -128,7 +128,7 @@ final class LookupEngine: Sendable {
             return .answer(answer)
         }
         // Validated within `maxStaleness` (a listing that showed a change sets 0: bought on scan).
-        if age <= configuration.maxStaleness.milliseconds {
+        if age <= configuration.maxStaleness.wholeMilliseconds {
             backend.revalidateInBackground(key)
             metrics.lookup(source: "cache", outcome: "stale", since: started)
             return .answer(productAnswer(view, source: "cache", stale: true, catalog: catalog, allocator))
@@ -145,12 +145,5 @@ final class LookupEngine: Sendable {
         var buffer = allocator.buffer(capacity: view.productMeta.utf8.count + 512 + view.images.count * 256)
         encoder.write(view, source: source, stale: stale, catalog: catalog, into: &buffer)
         return Answer(status: .ok, contentType: Self.jsonType, body: buffer)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,4 +1,5 @@
 import CoreMetrics
+import Metrics
 import Synchronization
 
 /// The socket's metrics: lookups by source and outcome, and their latency.
@@ -29,8 +30,7 @@ final class LookupMetrics: Sendable {
         }
         counter.increment()
         let elapsed = ContinuousClock.now - started
-        latency.recordNanoseconds(
-            elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        latency.record(duration: elapsed)
     }
 
     /// The number of open connections.

@@ -1,3 +1,4 @@
+import Core
 import CoreMetrics
 import Foundation
 import Logging
@@ -21,7 +22,7 @@ public final class LookupServer: Service, Sendable {
     let inheritedSocket: CInt?
     let boundTCPPort = Mutex<Int?>(nil)
     /// Fires once the socket accepts connections.
-    public let ready = ReadySignal()
+    public let ready = SharedValue<Void>()
 
     /// - Parameter inheritedSocket: a listening Unix socket passed by systemd socket activation
     ///   (`LISTEN_FDS`); when set, `socketPath` is not bound or removed by this server.
@@ -61,7 +62,7 @@ public final class LookupServer: Service, Sendable {
         }
         let listeners = try await bindListeners(readers: readers)
         context.markReady()
-        ready.fire()
+        ready.fulfil(())
         logger.info("socket ready", metadata: ["socket": "\(context.configuration.socketPath)"])
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { tasks in

@@ -1,8 +1,8 @@
-import Atomics
 import Core
 import NIOCore
 import NIOHTTP1
 import Store
+import Synchronization
 
 /// What every connection of one server shares: configuration, the answering engine, the slow lane,
 /// metrics and the shutdown flag.
@@ -15,8 +15,8 @@ final class LookupServerContext: Sendable {
     let metrics: LookupMetrics
     /// Request-body bytes buffered across all connections (``LookupConfiguration/bodyBudgetBytes``).
     let bodies: BodyBudget
-    private let shuttingDown = ManagedAtomic(false)
-    private let ready = ManagedAtomic(false)
+    private let shuttingDown = Atomic(false)
+    private let ready = Atomic(false)
 
     init(configuration: LookupConfiguration, engine: LookupEngine, metrics: LookupMetrics) {
         self.configuration = configuration

@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// The bounded queue of work that cannot be answered on the event loop (misses, refreshes, disk
 /// reads, control routes). The server drains it in its own task group, so every piece of work is a
@@ -8,7 +8,7 @@ final class SlowLane: Sendable {
 
     let jobs: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
-    private let inFlight = ManagedAtomic(0)
+    private let inFlight = Atomic(0)
     private let limit: Int
 
     init(limit: Int) {
@@ -18,16 +18,16 @@ final class SlowLane: Sendable {
 
     /// Queues `job`; `false` when the lane is full or closed (answer 503).
     func submit(_ job: @escaping Job) -> Bool {
-        guard inFlight.wrappingIncrementThenLoad(ordering: .relaxed) <= limit else {
-            inFlight.wrappingDecrement(ordering: .relaxed)
+        guard inFlight.wrappingAdd(1, ordering: .relaxed).newValue <= limit else {
+            inFlight.wrappingSubtract(1, ordering: .relaxed)
             return false
         }
         let result = continuation.yield {
             await job()
-            self.inFlight.wrappingDecrement(ordering: .relaxed)
+            self.inFlight.wrappingSubtract(1, ordering: .relaxed)
         }
         if case .enqueued = result { return true }
-        inFlight.wrappingDecrement(ordering: .relaxed)
+        inFlight.wrappingSubtract(1, ordering: .relaxed)
         return false
     }
 

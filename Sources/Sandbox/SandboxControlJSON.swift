@@ -53,7 +53,7 @@ extension FaultRule {
             if let retryAfter { members.append(("retry_after", .int(retryAfter))) }
         case .rateLimited(let retryAfter): members.append(("retry_after", .int(retryAfter)))
         case .delay(let duration), .lostAnswer(.stall(let duration)):
-            members.append(("delay_ms", .int(Int(duration.timeInterval * 1000))))
+            members.append(("delay_ms", .int(Int(duration.wholeMilliseconds))))
         case .header(let name, let value): members += [("name", .string(name)), ("value", .string(value))]
         case .bodyField(let path, let literal):
             members += [("path", .string(path.joined(separator: "."))), ("literal", .string(literal))]

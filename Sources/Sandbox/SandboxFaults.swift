@@ -1,3 +1,4 @@
+import Core
 import Synchronization
 
 /// The fault rules of a running sandbox. Decisions are deterministic under the fault seed: the
@@ -5,14 +6,14 @@ import Synchronization
 public final class SandboxFaults: Sendable {
     private struct State {
         var rules: [(rule: FaultRule, remaining: Int?)] = []
-        var random: SandboxRandom
+        var random: SeededRandom
     }
 
     private let state: Mutex<State>
 
     /// Creates an empty rule set whose probabilities draw from `seed`.
     public init(seed: UInt64) {
-        state = Mutex(State(random: SandboxRandom(seed: seed)))
+        state = Mutex(State(random: SeededRandom(seed: seed)))
     }
 
     /// Adds a rule after the existing ones (the first rule that fires wins).

@@ -6,11 +6,11 @@ import Foundation
 /// available variant. Every draw comes from one seeded generator, so the same seed makes the same
 /// products in the same order.
 struct SandboxProductFactory: Sendable {
-    var random: SandboxRandom
+    var random: SeededRandom
     /// Barcodes already handed out (kept unique across generation and later additions).
     var used: Set<String> = []
 
-    init(seed: UInt64) { self.random = SandboxRandom(seed: seed) }
+    init(seed: UInt64) { self.random = SeededRandom(seed: seed) }
 
     /// A new canonical barcode: mostly UPC-A, some EAN-13 (first digit 1 or 3–9), a few EAN-8
     /// (first digit 3–9).

@@ -79,7 +79,7 @@ struct RetaglyClient: Sendable {
         let headers: HTTPHeaders
         let bytes: ByteBuffer
         do {
-            let response = try await httpClient.execute(request, timeout: .milliseconds(milliseconds(timeout)))
+            let response = try await httpClient.execute(request, timeout: TimeAmount(timeout))
             status = Int(response.status.code)
             headers = response.headers
             bytes = try await response.body.collect(upTo: Self.maximumAnswerBytes)
@@ -132,10 +132,5 @@ struct RetaglyClient: Sendable {
     static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError { return "\(error)" }
         return String(describing: type(of: error))
-    }
-
-    private func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -10,7 +10,7 @@ public final class ShelfOutbox: Sendable {
     let database: Database
     let logger: Logger
     let metrics: ShelfMetrics
-    let doorbell = ShelfDoorbell()
+    let doorbell = WakeSignal()
     /// The most changes one request may carry.
     let maximumChanges: Int
     /// How many item errors the status lists.
@@ -73,7 +73,7 @@ public final class ShelfOutbox: Sendable {
                     + "send the changes again later")
         }
         metrics.accepted(rows.count)
-        doorbell.ring()
+        doorbell.signal()
         return ShelfAnswer(status: 202, body: ["accepted": .int(rows.count)])
     }
 

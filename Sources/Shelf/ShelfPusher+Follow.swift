@@ -18,7 +18,7 @@ extension ShelfPusher {
                     completed = true
                 case .retry(let retryAfter, _):
                     failures += 1
-                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: retryAfter))
+                    try await Task.sleep(for: backoff.delay(attempt: failures, retryAfter: retryAfter))
                     continue
                 case .sessionGone(let status, let code):
                     try await finish(
@@ -50,7 +50,7 @@ extension ShelfPusher {
                     continue
                 case .retry(let retryAfter, _):
                     failures += 1
-                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: retryAfter))
+                    try await Task.sleep(for: backoff.delay(attempt: failures, retryAfter: retryAfter))
                     continue
                 case .sessionGone:
                     try await finish(&record, .abandoned, message: "Retagly no longer knows the session")

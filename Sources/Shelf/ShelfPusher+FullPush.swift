@@ -26,7 +26,7 @@ extension ShelfPusher {
         }
         logger.info(
             "queued the full catalog push", metadata: ["catalog": "\(entries.count)", "changed": "\(queued)"])
-        if queued > 0 { outbox.doorbell.ring() }
+        if queued > 0 { outbox.doorbell.signal() }
         return queued
     }
 

@@ -36,7 +36,7 @@ extension ShelfPusher {
                 case .held(let count): held = count
                 case .unknown:
                     failures += 1
-                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: nil))
+                    try await Task.sleep(for: backoff.delay(attempt: failures, retryAfter: nil))
                     continue
                 case .ended(let status):
                     try await finish(
@@ -66,7 +66,7 @@ extension ShelfPusher {
             case .retry(let retryAfter, _):
                 failures += 1
                 uncertain = true
-                try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: retryAfter))
+                try await Task.sleep(for: backoff.delay(attempt: failures, retryAfter: retryAfter))
             case .sessionGone(let status, let code):
                 try await finish(&record, status == 410 ? .expired : .abandoned, message: "push answered \(code)")
                 return .progress

@@ -14,13 +14,13 @@ import Synchronization
 /// products through `/productUpdate` (and `/add` for products Retagly does not have), more through
 /// a batch session followed to `completed`. A change leaves the outbox only once Retagly confirmed
 /// it (200 for `/add` and `/productUpdate`; session status `completed`), so a kill at any instant
-/// loses nothing. Failures back off (``ShelfBackoff``); refused products are kept as item errors.
+/// loses nothing. Failures back off (``Backoff``); refused products are kept as item errors.
 public final class ShelfPusher: Service, Sendable {
     let configuration: ShelfConfiguration
     let outbox: ShelfOutbox
     let client: RetaglyClient
     let logger: Logger
-    let backoff: ShelfBackoff
+    let backoff: Backoff
     let catalog: @Sendable () -> [Barcode: CatalogEntry]
     let catalogAsOf: @Sendable () -> Date?
     /// The wall clock of the full-push schedule.
@@ -59,9 +59,9 @@ public final class ShelfPusher: Service, Sendable {
         self.client = RetaglyClient(
             configuration: configuration, httpClient: httpClient, logger: logger, metrics: outbox.metrics)
         self.logger = logger
-        self.backoff = ShelfBackoff(
+        self.backoff = Backoff(
             base: configuration.backoffBase, cap: configuration.backoffCap,
-            maximumRetryAfter: configuration.maximumRetryAfter)
+            longestRetryAfter: configuration.maximumRetryAfter)
         self.catalog = catalog
         self.catalogAsOf = catalogAsOf
         self.wallClock = wallClock
@@ -99,10 +99,12 @@ public final class ShelfPusher: Service, Sendable {
                     if let nextFullPush {
                         wait = min(wait, .seconds(max(0, nextFullPush.timeIntervalSince(wallClock()))))
                     }
-                    if await outbox.doorbell.wait(upTo: wait) { try await Task.sleep(for: configuration.collectDelay) }
+                    if await outbox.doorbell.wait(until: .now + wait) {
+                        try await Task.sleep(for: configuration.collectDelay)
+                    }
                 case .retry(let retryAfter, let reason):
                     failures += 1
-                    let delay = backoff.delay(failures: failures, retryAfter: retryAfter)
+                    let delay = backoff.delay(attempt: failures, retryAfter: retryAfter)
                     let level: Logger.Level = failures == 1 || failures % 10 == 0 ? .notice : .debug
                     logger.log(
                         level: level, "Retagly is not taking shelf changes now; retrying",
@@ -111,7 +113,7 @@ public final class ShelfPusher: Service, Sendable {
                     try await Task.sleep(for: delay)
                 case .refused(let reason):
                     failures += 1
-                    let delay = backoff.delay(failures: failures, retryAfter: nil)
+                    let delay = backoff.delay(attempt: failures, retryAfter: nil)
                     logger.error(
                         "Retagly refused a shelf request; check shelf.base_url and the store token",
                         metadata: ["answer": "\(reason)", "retry_in": "\(delay)"])
@@ -122,7 +124,7 @@ public final class ShelfPusher: Service, Sendable {
                 return
             } catch {
                 failures += 1
-                let delay = backoff.delay(failures: failures, retryAfter: nil)
+                let delay = backoff.delay(attempt: failures, retryAfter: nil)
                 logger.error(
                     "shelf push could not use the outbox; retrying",
                     metadata: ["error": "\(ShelfOutbox.reason(error))", "in": "\(delay)"])

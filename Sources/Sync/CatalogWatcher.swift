@@ -17,7 +17,7 @@ public final class CatalogWatcher: Service, Sendable {
     public let path: String?
     /// How often the file is looked at.
     public let pollInterval: Duration
-    let clock: SyncClock
+    let clock: WallClock
     let logger: Logger
     private let current: Mutex<CatalogSnapshot?>
     /// The identity of the file version last looked at (`nil` once seen missing); serializes looks.
@@ -27,7 +27,7 @@ public final class CatalogWatcher: Service, Sendable {
     static let problemsLogged = 50
 
     /// Reads the catalog at once (so the first ``snapshot()`` is ready when `init` returns).
-    public init(path: String?, pollInterval: Duration = .seconds(3), clock: SyncClock = .system, logger: Logger) {
+    public init(path: String?, pollInterval: Duration = .seconds(3), clock: WallClock = .system, logger: Logger) {
         var logger = logger
         logger[metadataKey: "component"] = "catalog"
         self.path = path.flatMap { $0.isEmpty ? nil : $0 }
@@ -78,7 +78,7 @@ public final class CatalogWatcher: Service, Sendable {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    try await self.clock.sleepUntil(self.clock.now().addingTimeInterval(self.pollInterval.timeInterval))
+                    try await self.clock.sleep(for: self.pollInterval)
                 } catch { return }
                 self.checkNow()
             }

@@ -22,7 +22,7 @@ public final class ProductFetcher: Service, Sendable {
     let client: RetailDigitalsClient
     let database: Database
     let images: ImageStore
-    let clock: SyncClock
+    let clock: WallClock
     let logger: Logger
     let metrics: SyncMetrics
     /// The state directory's free space, checked before each paid fetch.
@@ -33,7 +33,7 @@ public final class ProductFetcher: Service, Sendable {
 
     public init(
         client: RetailDigitalsClient, database: Database, configuration: FetcherConfiguration,
-        clock: SyncClock = .system, logger: Logger, metrics: any MetricsFactory
+        clock: WallClock = .system, logger: Logger, metrics: any MetricsFactory
     ) {
         var logger = logger
         logger[metadataKey: "component"] = "fetcher"

@@ -11,9 +11,9 @@ import Upstream
 /// new pair, so a process killed between the two is found out at the next start.
 public struct StoreTokenPersistence: TokenPersistence {
     let database: Database
-    let clock: SyncClock
+    let clock: WallClock
 
-    public init(database: Database, clock: SyncClock = .system) {
+    public init(database: Database, clock: WallClock = .system) {
         self.database = database
         self.clock = clock
     }

@@ -35,7 +35,7 @@ extension SyncEngine {
         }
         guard !candidates.isEmpty else { return }
         var found = Set<Barcode>()
-        let day = Timestamp.formatDay(await serverNow())
+        let day = Timestamp.formatDay(serverNow())
         for chunk in BulkCheckKey.chunks(candidates) {
             if Task.isCancelled { throw SyncInterruption.cancelled }
             let key = BulkCheckKey.make(clientID: configuration.clientID, day: day, barcodes: chunk)

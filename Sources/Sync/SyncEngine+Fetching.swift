@@ -25,7 +25,7 @@ extension SyncEngine {
             guard requeued > 0 else { return }
             logger.info("retrying failed sync items", metadata: ["sync_id": "\(run.id)", "items": "\(requeued)"])
             do {
-                try await clock.sleepUntil(clock.now().addingTimeInterval(configuration.retryPassDelay.timeInterval))
+                try await clock.sleep(for: configuration.retryPassDelay)
             } catch {
                 throw SyncInterruption.cancelled
             }
@@ -137,7 +137,7 @@ extension SyncEngine {
     /// minutes later (and pauses again while it is still short).
     func diskFullPause() -> SyncInterruption {
         .pause(
-            reason: "disk_full", resumeAt: clock.now().addingTimeInterval(configuration.diskFullRecheck.timeInterval))
+            reason: "disk_full", resumeAt: clock.now() + configuration.diskFullRecheck)
     }
 
     /// How an item ended.

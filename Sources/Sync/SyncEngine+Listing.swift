@@ -30,7 +30,7 @@ extension SyncEngine {
             metrics.listingPage()
             let next = cursor.next(after: page.items, perPage: perPage)
             var serverTime = page.serverTime
-            if serverTime == nil, !hasCandidate { serverTime = await serverNow() }
+            if serverTime == nil, !hasCandidate { serverTime = serverNow() }
             let candidate = hasCandidate ? nil : serverTime.map { Self.watermark($0, overlap: configuration.overlap) }
             let now = UnixMillis(clock.now())
             let mode = run.mode
@@ -94,7 +94,7 @@ extension SyncEngine {
                     metadata: ["attempt": "\(attempt)", "error": "\(error)"])
                 do {
                     try await clock.sleepUntil(
-                        clock.now().addingTimeInterval(configuration.retryPassDelay.timeInterval))
+                        clock.now() + configuration.retryPassDelay)
                 } catch { throw SyncInterruption.cancelled }
             }
         }
@@ -140,7 +140,7 @@ extension SyncEngine {
 
     /// The watermark candidate for a listing that started at `serverTime`: the overlap earlier.
     static func watermark(_ serverTime: Date, overlap: Duration) -> String {
-        Timestamp.format(serverTime.addingTimeInterval(-overlap.timeInterval))
+        Timestamp.format(serverTime - overlap)
     }
 
     /// The interruption an upstream error means outside the queue (listing, bulk-check): budgets
@@ -158,9 +158,6 @@ extension SyncEngine {
         }
     }
 
-    /// The server's clock as the upstream client estimates it (this machine's clock until it knows).
-    func serverNow() async -> Date {
-        let offset = await client.snapshot.serverClockOffset?.timeInterval ?? 0
-        return Date().addingTimeInterval(offset)
-    }
+    /// The server's clock as the upstream client estimates it (its own clock until it knows).
+    func serverNow() -> Date { client.serverNow }
 }

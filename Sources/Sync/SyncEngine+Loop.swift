@@ -22,14 +22,14 @@ extension SyncEngine {
                     }
                 } catch {
                     self.logger.error("cannot read the sync runs", metadata: ["error": "\(error)"])
-                    await self.wake.wait(until: self.clock.now().addingTimeInterval(5), clock: self.clock)
+                    await self.wake.wait(until: self.clock.now() + .seconds(5), on: self.clock)
                     continue
                 }
                 guard let run = unfinished else {
                     self.metrics.queueDepth(0)
                     if let due = self.revalidationDue() {
                         if due > self.clock.now() {
-                            await self.wake.wait(until: due, clock: self.clock)
+                            await self.wake.wait(until: due, on: self.clock)
                         } else {
                             await self.startRevalidation()
                         }
@@ -44,14 +44,14 @@ extension SyncEngine {
                         return state.resumeRequested
                     }
                     if !forced, let resumeAt = cursor?.resumeAt?.date, resumeAt > self.clock.now() {
-                        await self.wake.wait(until: resumeAt, clock: self.clock)
+                        await self.wake.wait(until: resumeAt, on: self.clock)
                         continue
                     }
                 }
                 if await self.execute(run) == .storageFailed {
                     // A disk too full to record even the pause: look again after the recheck delay.
-                    let delay = self.fetcher.diskSpace.isShort ? self.configuration.diskFullRecheck.timeInterval : 5
-                    await self.wake.wait(until: self.clock.now().addingTimeInterval(delay), clock: self.clock)
+                    let delay = self.fetcher.diskSpace.isShort ? self.configuration.diskFullRecheck : .seconds(5)
+                    await self.wake.wait(until: self.clock.now() + delay, on: self.clock)
                 }
             }
         }
@@ -59,10 +59,10 @@ extension SyncEngine {
 
     /// When the requested revalidation may start (`nil`: none requested).
     private func revalidationDue() -> Date? {
-        let interval = configuration.revalidateInterval.timeInterval
+        let interval = configuration.revalidateInterval
         return state.withLock { state in
             guard state.revalidationRequested else { return nil }
-            return state.lastRevalidation.map { $0.addingTimeInterval(interval) } ?? .distantPast
+            return state.lastRevalidation.map { $0 + interval } ?? .distantPast
         }
     }
 

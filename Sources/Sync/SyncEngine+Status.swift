@@ -45,7 +45,7 @@ extension SyncEngine {
         guard let rate = snapshot.rateLimit, let remaining = rate.remainingMinute, let limit = rate.limitMinute,
             let reset = rate.resetAt
         else { return nil }
-        let serverNow = clock.now().addingTimeInterval((snapshot.serverClockOffset ?? .zero).timeInterval)
+        let serverNow = clock.now() + (snapshot.serverClockOffset ?? .zero)
         return (remaining, limit, reset.timeIntervalSince(serverNow))
     }
 

@@ -21,7 +21,7 @@ public final class SyncEngine: Service, Sendable {
     let fetcher: ProductFetcher
     let client: RetailDigitalsClient
     let catalog: @Sendable () -> CatalogSnapshot?
-    let clock: SyncClock
+    let clock: WallClock
     let logger: Logger
     let metrics: SyncMetrics
     let wake = WakeSignal()
@@ -44,7 +44,7 @@ public final class SyncEngine: Service, Sendable {
     /// - Parameter catalog: the store catalog's current snapshot (`nil`: no catalog configured).
     public init(
         database: Database, fetcher: ProductFetcher, client: RetailDigitalsClient, configuration: SyncConfiguration,
-        catalog: @escaping @Sendable () -> CatalogSnapshot?, clock: SyncClock = .system, logger: Logger,
+        catalog: @escaping @Sendable () -> CatalogSnapshot?, clock: WallClock = .system, logger: Logger,
         metrics: any MetricsFactory
     ) {
         var logger = logger

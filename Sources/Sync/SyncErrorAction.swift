@@ -32,7 +32,7 @@ enum SyncErrorAction: Sendable, Equatable {
             return .interrupt(.pause(reason: "scan_reserve_only", resumeAt: resumeAt))
         case .insufficientCredits:
             return .interrupt(
-                .pause(reason: "insufficient_credits", resumeAt: now.addingTimeInterval(balanceRecheck.timeInterval)))
+                .pause(reason: "insufficient_credits", resumeAt: now + balanceRecheck))
         case .clientDisabled:
             return .interrupt(.fail(reason: "client_disabled"))
         case .invalidCredentials:

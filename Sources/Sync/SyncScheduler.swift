@@ -15,7 +15,7 @@ import Synchronization
 /// graceful shutdown; ``update(_:)`` (SIGHUP) reschedules at once.
 public final class SyncScheduler: Service, Sendable {
     let trigger: any SyncTrigger
-    let clock: SyncClock
+    let clock: WallClock
     let random: @Sendable () -> Double
     let logger: Logger
     private let configuration: Mutex<SyncScheduleConfiguration>
@@ -24,7 +24,7 @@ public final class SyncScheduler: Service, Sendable {
 
     /// - Parameter random: a uniform draw in 0..<1 for the jitter.
     public init(
-        trigger: any SyncTrigger, configuration: SyncScheduleConfiguration, clock: SyncClock = .system,
+        trigger: any SyncTrigger, configuration: SyncScheduleConfiguration, clock: WallClock = .system,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, logger: Logger
     ) {
         var logger = logger
@@ -65,7 +65,7 @@ public final class SyncScheduler: Service, Sendable {
                 let firing = SyncSchedule.next(
                     after: self.clock.now(), configuration: configuration, unitRandom: self.random())
                 self.publish(firing)
-                await self.wake.wait(until: firing.fireAt, clock: self.clock)
+                await self.wake.wait(until: firing.fireAt, on: self.clock)
                 if Task.isCancelled { return }
                 let current = self.configuration.withLock { $0 }
                 guard current == configuration, self.clock.now() >= firing.fireAt else { continue }

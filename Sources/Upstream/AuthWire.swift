@@ -20,6 +20,8 @@ struct AuthWire: Sendable {
     let baseURL: String
     let credentials: UpstreamCredentials
     let retry: RetryPolicy
+    /// The daemon's clock: `Retry-After` waits and backoff are slept on it.
+    let clock: WallClock
     let requestTimeout: Duration
     let metrics: UpstreamMetrics
     let hostile: HostileValueLog
@@ -58,7 +60,7 @@ struct AuthWire: Sendable {
                 case 429:
                     let wait = retryAfterHeader(raw, endpoint: .token) ?? .seconds(1)
                     retryAfter = wait
-                    lastError = .rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))
+                    lastError = .rateLimited(resumeAt: clock.now() + wait)
                     attempt -= 1
                 case 500...:
                     lastError = .unavailable("auth/token answered \(raw.status)")
@@ -73,7 +75,11 @@ struct AuthWire: Sendable {
                     unitRandom: Double.random(in: 0..<1))
             else { return .failure(lastError) }
             metrics.retry(.token)
-            do { try await Task.sleep(for: wait) } catch { return .failure(.cancelled) }
+            do throws(UpstreamError) {
+                try await clock.pause(wait, within: deadline)
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
@@ -102,9 +108,13 @@ struct AuthWire: Sendable {
                 case 429:
                     let wait = retryAfterHeader(raw, endpoint: .refresh) ?? .seconds(1)
                     guard ContinuousClock.now + wait < deadline else {
-                        return .failure(.fatal(.rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))))
+                        return .failure(.fatal(.rateLimited(resumeAt: clock.now() + wait)))
                     }
-                    do { try await Task.sleep(for: wait) } catch { return .failure(.unknown("cancelled")) }
+                    do throws(UpstreamError) {
+                        try await clock.pause(wait, within: deadline)
+                    } catch {
+                        return .failure(.unknown("cancelled"))
+                    }
                 default:
                     return .failure(.unknown("auth/refresh answered \(raw.status)"))
                 }
@@ -114,7 +124,7 @@ struct AuthWire: Sendable {
 
     /// The answer's `Retry-After` (clamped to a day), reporting a hostile value once.
     private func retryAfterHeader(_ raw: RawResponse, endpoint: Endpoint) -> Duration? {
-        let facts = ResponseFacts(headers: raw.headers)
+        let facts = ResponseFacts(headers: raw.headers, localNow: clock.now())
         hostile.report(facts.problems, endpoint: endpoint)
         return facts.retryAfter
     }

@@ -31,7 +31,7 @@ struct HTTPExchange: Sendable {
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let remaining = deadline - ContinuousClock.now
         guard remaining > .zero else { return .failure(.timedOut) }
-        let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
+        let nioDeadline = NIODeadline.now() + TimeAmount(remaining)
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, deadline: nioDeadline)
@@ -121,10 +121,5 @@ struct HTTPExchange: Sendable {
             }
         }
         return error is NIOConnectionError ? "cannot connect (the name does not resolve?)" : nil
-    }
-
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -41,12 +41,12 @@ final class Pacer: Sendable {
                 throw .scanReserveOnly(resumeAt: clock.local(until))
             case .wait(let wait):
                 guard ContinuousClock.now + wait < deadline else {
-                    throw .rateLimited(resumeAt: Date().addingTimeInterval(wait.timeInterval))
+                    throw .rateLimited(resumeAt: clock.wall.now() + wait)
                 }
-                do { try await Task.sleep(for: wait) } catch { throw .cancelled }
+                try await clock.wall.pause(wait, within: deadline)
             case .spread(let wait):
                 if ContinuousClock.now + wait < deadline {
-                    do { try await Task.sleep(for: wait) } catch { throw .cancelled }
+                    try await clock.wall.pause(wait, within: deadline)
                 } else {
                     state.withLock { $0.begin(purpose: purpose, serverNow: clock.serverNow()) }
                     return

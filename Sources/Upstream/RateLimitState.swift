@@ -74,7 +74,7 @@ public struct RateLimitState: Sendable, Hashable {
         if headers.remainingDay == 0 { return true }
         let until: Date
         if let retryAfter {
-            until = serverNow.addingTimeInterval(retryAfter.timeInterval)
+            until = serverNow + retryAfter
         } else if let reset = windowResetAt, reset > serverNow {
             until = reset
         } else {

@@ -25,7 +25,7 @@ struct ResponseFacts: Sendable, Hashable {
 
     /// - Parameter localNow: this machine's clock at receipt (what an HTTP date counts from when the
     ///   answer has no `Date`).
-    init(headers: HTTPHeaders, localNow: Date = Date()) {
+    init(headers: HTTPHeaders, localNow: Date) {
         var reader = HeaderReader(headers: headers)
         requestID = reader.first("X-Request-ID")
         creditsDebited = reader.credits("X-Credits-Debited", in: Credits.plausibleAmounts)
@@ -45,10 +45,5 @@ struct ResponseFacts: Sendable, Hashable {
         retryAfter = reader.retryAfter("Retry-After", now: reference)
         replayed = reader.first("Idempotency-Replayed") == "1"
         problems = reader.problems
-    }
-
-    /// `Retry-After` as delta-seconds (`120`) or an HTTP date, clamped to `0…1 day`.
-    static func parseRetryAfter(_ text: String, serverDate: Date?) -> Duration? {
-        RetryAfter(parsing: text, now: serverDate ?? Date())?.wait
     }
 }

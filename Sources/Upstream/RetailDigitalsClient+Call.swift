@@ -113,7 +113,7 @@ extension RetailDigitalsClient {
                     logger.notice(
                         "rate limited by upstream; waiting",
                         metadata: ["retry_after": "\(facts.retryAfter.map(DurationText.format) ?? "-")"])
-                    if rateLimits > 50 { return .failure(.rateLimited(resumeAt: Date().addingTimeInterval(60))) }
+                    if rateLimits > 50 { return .failure(.rateLimited(resumeAt: clock.wall.now() + .seconds(60))) }
                     continue
                 case .tokenExpired:
                     guard !refreshedAfterExpiry else {
@@ -170,7 +170,11 @@ extension RetailDigitalsClient {
                     "endpoint": "\(spec.endpoint.rawValue)", "attempt": "\(failures + 1)", "reason": "\(lastError)",
                     "wait": "\(DurationText.format(wait))",
                 ])
-            do { try await Task.sleep(for: wait) } catch { return .failure(.cancelled) }
+            do throws(UpstreamError) {
+                try await clock.wall.pause(wait, within: deadline)
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
@@ -196,7 +200,7 @@ extension RetailDigitalsClient {
 
     /// Takes in the common headers of an answer: server clock, rate limits, balance, metrics, a log line.
     func observe(_ raw: RawResponse, endpoint: Endpoint) -> ResponseFacts {
-        let facts = ResponseFacts(headers: raw.headers)
+        let facts = ResponseFacts(headers: raw.headers, localNow: clock.wall.now())
         hostile.report(facts.problems, endpoint: endpoint)
         if let serverDate = facts.serverDate { pacer.clockMoved(by: clock.observe(serverDate: serverDate)) }
         pacer.observe(facts.rateLimit)

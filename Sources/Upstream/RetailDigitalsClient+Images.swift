@@ -63,7 +63,7 @@ extension RetailDigitalsClient {
                 throw .notFound
             case 429, 500...:
                 lastError = .unavailable("image delivery answered \(raw.status)")
-                let facts = ResponseFacts(headers: raw.headers)
+                let facts = ResponseFacts(headers: raw.headers, localNow: clock.wall.now())
                 hostile.report(facts.problems, endpoint: .imageDelivery)
                 retryAfter = facts.retryAfter
             default:
@@ -79,7 +79,7 @@ extension RetailDigitalsClient {
                 throw lastError
             }
             metrics.retry(.imageDelivery)
-            do { try await Task.sleep(for: wait) } catch { throw .cancelled }
+            try await clock.wall.pause(wait, within: deadline)
         }
     }
 

@@ -31,16 +31,17 @@ public final class RetailDigitalsClient: Sendable {
     ///   - spend: where each UTC day's spent credits are kept (for the daily cap and status).
     ///   - logger: never receives a secret from this client.
     ///   - metrics: the factory of the daemon's registry.
+    ///   - clock: the daemon's one clock: token expiry, pacing and retry waits (a test's manual one).
     public init(
         configuration: UpstreamConfiguration, httpClient: HTTPClient, tokens: any TokenPersistence,
-        spend: any SpendLedger, logger: Logger, metrics: any MetricsFactory
+        spend: any SpendLedger, logger: Logger, metrics: any MetricsFactory, clock: WallClock = .system
     ) {
         var logger = logger
         logger[metadataKey: "component"] = "upstream"
         self.configuration = configuration
         self.exchange = HTTPExchange(client: httpClient, proxy: configuration.proxy)
-        self.clock = ServerClock()
-        self.pacer = Pacer(clock: clock, scanReserve: configuration.scanReserve)
+        self.clock = ServerClock(wall: clock)
+        self.pacer = Pacer(clock: self.clock, scanReserve: configuration.scanReserve)
         self.gate = AccessGate()
         self.metrics = UpstreamMetrics(factory: metrics)
         self.credits = CreditGuard(
@@ -50,11 +51,11 @@ public final class RetailDigitalsClient: Sendable {
         self.hostile = HostileValueLog(logger: logger)
         let wire = AuthWire(
             exchange: exchange, baseURL: configuration.baseURL, credentials: configuration.credentials,
-            retry: configuration.retry, requestTimeout: configuration.requestTimeout, metrics: self.metrics,
-            hostile: hostile, gate: gate, logger: logger)
+            retry: configuration.retry, clock: clock, requestTimeout: configuration.requestTimeout,
+            metrics: self.metrics, hostile: hostile, gate: gate, logger: logger)
         self.tokens = TokenManager(
             wire: wire, persistence: tokens, gate: gate, refreshAhead: configuration.refreshAhead,
-            renewalBudget: configuration.callDeadline, logger: logger)
+            renewalBudget: configuration.callDeadline, clock: clock, logger: logger)
     }
 
     /// Loads the saved tokens and reads `/pricing` (falling back to the contract's rates with a
@@ -83,6 +84,9 @@ public final class RetailDigitalsClient: Sendable {
 
     /// The pricing in force.
     public var pricing: Pricing { credits.pricing }
+
+    /// The server's clock as this client estimates it (its own clock until it saw an answer).
+    public var serverNow: Date { clock.serverNow() }
 
     /// Applies new budgets without a restart (SIGHUP): the daily credit cap (`nil` for none), the
     /// share of the day's requests kept for scans and the low-credit warning (`nil` or zero: off).

@@ -5,7 +5,7 @@ import Logging
 extension TokenManager {
     /// One renewal: a refresh when allowed (marker written first), else — or when the refresh token
     /// is refused or its fate is unknown — the credentials, once.
-    func runRenewal(into shared: SharedResult<Result<Secret, UpstreamError>>, refresh: Bool) async {
+    func runRenewal(into shared: SharedValue<Result<Secret, UpstreamError>>, refresh: Bool) async {
         let deadline = ContinuousClock.now + renewalBudget
         let result = await renewal(refresh: refresh, deadline: deadline)
         finishFlight()
@@ -20,7 +20,7 @@ extension TokenManager {
             case .fallBack: break
             }
         }
-        let requestedAt = Date()
+        let requestedAt = clock.now()
         switch await wire.exchangeCredentials(deadline: deadline) {
         case .success(let issued):
             noteExchange()
@@ -45,7 +45,7 @@ extension TokenManager {
             disableRefresh()
             return .fallBack
         }
-        let requestedAt = Date()
+        let requestedAt = clock.now()
         // From here on the refresh token may be consumed upstream: never send it again.
         disableRefresh()
         switch await wire.refresh(refreshToken, deadline: deadline) {

@@ -14,26 +14,29 @@ actor TokenManager {
     let gate: AccessGate
     private let refreshAhead: Duration
     let renewalBudget: Duration
+    /// The daemon's clock: token expiry and the refresh-ahead window are read on it.
+    let clock: WallClock
     let logger: Logger
 
     private var tokens: PersistedTokens?
     /// Whether the held refresh token may be sent (not when its last use may have been consumed).
     private var refreshUsable = false
     private var loaded = false
-    private var flight: SharedResult<Result<Secret, UpstreamError>>?
+    private var flight: SharedValue<Result<Secret, UpstreamError>>?
     /// Renewals performed (refresh or credentials), for status and tests.
     private(set) var refreshes = 0
     private(set) var exchanges = 0
 
     init(
         wire: AuthWire, persistence: any TokenPersistence, gate: AccessGate, refreshAhead: Duration,
-        renewalBudget: Duration, logger: Logger
+        renewalBudget: Duration, clock: WallClock, logger: Logger
     ) {
         self.wire = wire
         self.persistence = persistence
         self.gate = gate
         self.refreshAhead = refreshAhead
         self.renewalBudget = renewalBudget
+        self.clock = clock
         self.logger = logger
     }
 
@@ -62,7 +65,7 @@ actor TokenManager {
     /// renewed one.
     func accessToken(deadline: ContinuousClock.Instant) async throws(UpstreamError) -> Secret {
         await load()
-        if let held = tokens, Date().addingTimeInterval(refreshAhead.timeInterval) < held.accessExpiresAt {
+        if let held = tokens, clock.now() + refreshAhead < held.accessExpiresAt {
             return held.accessToken
         }
         return try await renew(
@@ -77,7 +80,7 @@ actor TokenManager {
         -> Secret
     {
         await load()
-        if let held = tokens, held.accessToken != stale, Date() < held.accessExpiresAt {
+        if let held = tokens, held.accessToken != stale, clock.now() < held.accessExpiresAt {
             return held.accessToken
         }
         if reason == .rejected || reason == .expired, tokens?.accessToken == stale {
@@ -85,11 +88,11 @@ actor TokenManager {
             if reason == .rejected { refreshUsable = false }
             tokens?.accessExpiresAt = .distantPast
         }
-        let shared: SharedResult<Result<Secret, UpstreamError>>
+        let shared: SharedValue<Result<Secret, UpstreamError>>
         if let running = flight {
             shared = running
         } else {
-            shared = SharedResult()
+            shared = SharedValue()
             flight = shared
             let useRefresh = reason.mayRefresh && refreshUsable && tokens != nil
             Task { await self.runRenewal(into: shared, refresh: useRefresh) }
@@ -100,7 +103,7 @@ actor TokenManager {
         switch result {
         case .success(let token): return token
         case .failure(let error):
-            if reason == .expiring, let held = tokens, Date() < held.accessExpiresAt {
+            if reason == .expiring, let held = tokens, clock.now() < held.accessExpiresAt {
                 logger.warning(
                     "token renewal failed; using the current token until it expires", metadata: ["error": "\(error)"])
                 return held.accessToken

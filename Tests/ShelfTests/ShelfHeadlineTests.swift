@@ -8,40 +8,25 @@ import Testing
 
 @Suite("The issue's headline: thousands of changes through trouble")
 struct ShelfHeadlineTests {
-    /// A small deterministic generator (SplitMix64), so the test is the same on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func price() -> Money { Money(cents: Int64(50 + below(2000))) }
-    }
-
     /// One random change for `barcode`: whole the first time, then a few random fields; with the
     /// `RetaglyProductChange` it amounts to, to replay on the expected store.
     private func change(
-        _ barcode: StoreBarcode, first: Bool, _ random: inout Generator
+        _ barcode: StoreBarcode, first: Bool, _ random: inout SeededRandom
     ) -> (JSONValue, RetaglyProductChange) {
         var fields: [(String, JSONValue)] = []
         var expected = RetaglyProductChange(barcode: barcode.digits)
-        if first || random.chance(10) {
+        if first || random.chance(percent: 10) {
             let name = "Product \(barcode.digits.suffix(4)) v\(random.below(1000))"
             fields.append(("name", .string(name)))
             expected.name = name
         }
-        if first || random.chance(50) {
+        if first || random.chance(percent: 50) {
             let price = random.price()
             fields.append(("price", .number(price.jsonLiteral)))
             expected.price = price
         }
-        if random.chance(40) {
-            if random.chance(15) {
+        if random.chance(percent: 40) {
+            if random.chance(percent: 15) {
                 fields.append(("stock", .null))
                 expected.stock = .null
             } else {
@@ -50,13 +35,13 @@ struct ShelfHeadlineTests {
                 expected.stock = .value(stock)
             }
         }
-        if random.chance(20) {
-            let flag = random.chance(50)
+        if random.chance(percent: 20) {
+            let flag = random.chance(percent: 50)
             fields.append(("on_sale", .bool(flag)))
             expected.onSale = flag
         }
-        if random.chance(20) {
-            if random.chance(30) {
+        if random.chance(percent: 20) {
+            if random.chance(percent: 30) {
                 fields.append(("sale_price", .null))
                 expected.salePrice = .null
             } else {
@@ -81,7 +66,7 @@ struct ShelfHeadlineTests {
         faults.stormLength = 3
         faults.connectionCloseRate = 0.03
         try await ShelfTestbed.run(faults: faults, seed: 11) { testbed in
-            var random = Generator(state: 2026)
+            var random = SeededRandom(seed: 2026)
             let barcodes = (1...700).map(ShelfSamples.barcode)
             var expected: [String: RetaglyProduct] = [:]
             var pending: [JSONValue] = []
@@ -142,4 +127,11 @@ struct ShelfHeadlineTests {
             #expect(status["item_errors"] == [])
         }
     }
+}
+
+extension SeededRandom {
+    /// `true` with probability `percent`/100.
+    fileprivate mutating func chance(percent: Int) -> Bool { below(100) < percent }
+    /// A shelf price from 0.50 to 20.49.
+    fileprivate mutating func price() -> Money { Money(cents: Int64(50 + below(2000))) }
 }

@@ -4,38 +4,8 @@ import Testing
 
 @testable import Shelf
 
-@Suite("Backoff, schedule and answer classification")
+@Suite("Schedule and answer classification")
 struct ShelfPacingTests {
-    let backoff = ShelfBackoff(base: .seconds(1), cap: .seconds(60), maximumRetryAfter: .seconds(300))
-
-    @Test("The backoff ceiling doubles per failure up to the cap")
-    func ceilingDoubles() {
-        #expect(backoff.ceiling(failures: 1) == .seconds(1))
-        #expect(backoff.ceiling(failures: 2) == .seconds(2))
-        #expect(backoff.ceiling(failures: 4) == .seconds(8))
-        #expect(backoff.ceiling(failures: 7) == .seconds(60))
-        #expect(backoff.ceiling(failures: 1000) == .seconds(60))
-        #expect(backoff.ceiling(failures: 0) == .seconds(1))
-    }
-
-    @Test("Full jitter draws between zero and the ceiling")
-    func fullJitter() {
-        #expect(backoff.delay(failures: 3, retryAfter: nil, unit: 0) == .zero)
-        #expect(backoff.delay(failures: 3, retryAfter: nil, unit: 1) == .seconds(4))
-        #expect(backoff.delay(failures: 3, retryAfter: nil, unit: 0.5) == .seconds(2))
-        for _ in 0..<100 {
-            let delay = backoff.delay(failures: 5, retryAfter: nil)
-            #expect(delay >= .zero && delay <= .seconds(16))
-        }
-    }
-
-    @Test("Retry-After is a floor, itself capped")
-    func retryAfterFloor() {
-        #expect(backoff.delay(failures: 1, retryAfter: .seconds(30), unit: 0.5) == .seconds(30))
-        #expect(backoff.delay(failures: 9, retryAfter: .seconds(5), unit: 1) == .seconds(60))
-        #expect(backoff.delay(failures: 1, retryAfter: .seconds(3600), unit: 0) == .seconds(300))
-    }
-
     /// A short tag of a result, for comparisons.
     private func tag(_ result: RetaglyResult) -> String {
         switch result {

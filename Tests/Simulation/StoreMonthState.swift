@@ -11,7 +11,7 @@ import TestSupport
 struct StoreMonthState {
     let world: StoreWorld
     let setup: StoreMonth.Setup
-    var random: SandboxRandom
+    var random: SeededRandom
     var catalog: [String]
     var walkIns: [String]
     var lastScanDay: [String: Int] = [:]
@@ -22,7 +22,7 @@ struct StoreMonthState {
     init(world: StoreWorld, setup: StoreMonth.Setup) {
         self.world = world
         self.setup = setup
-        self.random = SandboxRandom(seed: setup.seed)
+        self.random = SeededRandom(seed: setup.seed)
         let upstream = Self.upstream(world.sandbox)
         catalog = Array(upstream.prefix(setup.catalog))
         walkIns = Array(upstream.suffix(setup.walkIns))

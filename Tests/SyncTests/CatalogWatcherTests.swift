@@ -101,7 +101,7 @@ struct CatalogWatcherTests {
             try Self.good.write(toFile: path, atomically: true, encoding: .utf8)
             let clock = ManualClock()
             let watcher = CatalogWatcher(
-                path: path, pollInterval: .seconds(3), clock: clock.syncClock, logger: SyncTestLogs.silent)
+                path: path, pollInterval: .seconds(3), clock: clock.wallClock, logger: SyncTestLogs.silent)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await watcher.run() }
                 try await eventually("the watcher to sleep") { clock.sleepers == 1 }

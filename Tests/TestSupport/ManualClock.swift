@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Sync
 import Synchronization
 
 /// A wall clock that stands still until a test moves it: sleepers wake when it passes their instant.
@@ -22,6 +22,9 @@ public final class ManualClock: Sendable {
 
     /// The earliest instant a sleeper waits for.
     public var nextWake: Date? { state.withLock { $0.sleepers.values.map(\.until).min() } }
+
+    /// Moves the clock forward by `duration` and wakes every sleeper it passes.
+    public func advance(by duration: Duration) { advance(by: duration.timeInterval) }
 
     /// Moves the clock forward and wakes every sleeper it passes.
     public func advance(by seconds: TimeInterval) {
@@ -62,8 +65,8 @@ public final class ManualClock: Sendable {
         }
     }
 
-    /// The clock as the sync takes it.
-    public var syncClock: SyncClock {
-        SyncClock(now: { self.now }, sleepUntil: { try await self.sleep(until: $0) })
+    /// The clock as the daemon and its parts take it.
+    public var wallClock: WallClock {
+        WallClock(now: { self.now }, sleepUntil: { try await self.sleep(until: $0) })
     }
 }

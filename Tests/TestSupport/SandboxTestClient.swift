@@ -38,8 +38,7 @@ public struct SandboxTestClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let milliseconds = deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000
-        let response = try await Self.http.execute(request, timeout: .milliseconds(milliseconds))
+        let response = try await Self.http.execute(request, timeout: TimeAmount(deadline))
         let buffer = try await response.body.collect(upTo: 16 << 20)
         return SandboxTestResponse(
             status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))

@@ -1,3 +1,4 @@
+import Core
 import Testing
 import Upstream
 
@@ -5,23 +6,12 @@ import Upstream
 struct RetryPolicyTests {
     let policy = RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(100), maximumDelay: .seconds(1))
 
-    @Test("The ceiling doubles from the base delay and stops at the maximum")
-    func ceilingDoublesThenCaps() {
-        let ceilings = (1...6).map { policy.ceiling(beforeRetry: $0) }
+    @Test("The waits are the backoff of the base delay capped at the maximum (BackoffTests has its maths)")
+    func backoff() {
+        #expect(policy.backoff == Backoff(base: .milliseconds(100), cap: .seconds(1)))
         #expect(
-            ceilings == [
-                .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1),
-                .seconds(1),
-            ])
-    }
-
-    @Test("Full jitter scales the ceiling by the random draw, never above it")
-    func fullJitter() {
-        #expect(policy.delay(beforeRetry: 3, unitRandom: 0) == .zero)
-        #expect(policy.delay(beforeRetry: 3, unitRandom: 0.5) == .milliseconds(200))
-        #expect(policy.delay(beforeRetry: 3, unitRandom: 0.25) == .milliseconds(100))
-        #expect(policy.delay(beforeRetry: 3, unitRandom: 7) < .milliseconds(400))
-        #expect(policy.delay(beforeRetry: 30, unitRandom: 0.5) == .milliseconds(500))
+            policy.wait(beforeRetry: 3, remaining: .seconds(60), retryAfter: nil, unitRandom: 0.5)
+                == .milliseconds(200))
     }
 
     @Test("No retry once the attempts are used up")

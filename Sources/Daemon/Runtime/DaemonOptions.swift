@@ -1,6 +1,6 @@
+import Core
 import Logging
 import NIOCore
-import Sync
 
 /// How a daemon is run, beyond its configuration: where reloads come from, how it reports to
 /// systemd, which event loops it uses.
@@ -24,15 +24,16 @@ public struct DaemonOptions: Sendable {
     public var inheritedSocket: CInt?
     /// How often scan counts move from memory to the database.
     public var scanFlushInterval: Duration
-    /// The wall clock of the sync, the schedule, the catalog watcher, scan times and the socket's
-    /// staleness (a simulation moves it; the upstream client keeps the machine's own for tokens).
-    public var clock: SyncClock
+    /// The daemon's one wall clock: the sync, the schedule, the catalog watcher, scan times, the
+    /// socket's staleness and the upstream client's tokens, pacing and retry waits (a simulation
+    /// moves it).
+    public var clock: WallClock
 
     public init(
         loader: ConfigurationLoader? = nil, logging: DaemonLogging? = nil, notifier: SystemdNotifier? = nil,
         environment: [String: String] = [:], eventLoopGroup: (any EventLoopGroup)? = nil, trapSignals: Bool = true,
         maximumShutdown: Duration = .milliseconds(4500), inheritedSocket: CInt? = nil,
-        scanFlushInterval: Duration = .seconds(30), clock: SyncClock = .system
+        scanFlushInterval: Duration = .seconds(30), clock: WallClock = .system
     ) {
         self.loader = loader
         self.logging = logging

@@ -1,3 +1,4 @@
+import Core
 import Logging
 import Lookup
 import ServiceLifecycle
@@ -6,7 +7,7 @@ import UnixSignals
 /// Tells systemd how the daemon is doing (READY=1 once the socket serves, RELOADING=1/READY=1
 /// around a SIGHUP reload, STOPPING=1 at shutdown) and runs reloads on SIGHUP.
 struct LifecycleService: Service {
-    let ready: ReadySignal
+    let ready: SharedValue<Void>
     let notifier: SystemdNotifier?
     let reloader: DaemonReloader
     let socketPath: String
@@ -15,8 +16,7 @@ struct LifecycleService: Service {
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
-            await ready.wait()
-            guard ready.hasFired, !Task.isCancelled else { return }  // the socket never came up
+            guard await ready.wait() != nil, !Task.isCancelled else { return }  // the socket never came up
             notify { try $0.ready(status: "serving lookups on \(socketPath)") }
             for await _ in signals {
                 logger.info("SIGHUP: reloading the configuration")

@@ -52,13 +52,14 @@ extension StoreSyncDaemon {
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2),
         ]
 
+        let clock = options.clock
         let tokens = RedactingTokenPersistence(
-            base: StoreTokenPersistence(database: database), redactor: options.logging?.redactor)
+            base: StoreTokenPersistence(database: database, clock: clock), redactor: options.logging?.redactor)
         let client = RetailDigitalsClient(
             configuration: configuration.upstreamConfiguration, httpClient: httpClients.client(via: upstreamProxy),
             tokens: tokens,
-            spend: StoreSpendLedger(database: database), logger: logger.labelled("upstream"), metrics: metrics)
-        let clock = options.clock
+            spend: StoreSpendLedger(database: database), logger: logger.labelled("upstream"), metrics: metrics,
+            clock: clock)
         let catalog = CatalogWatcher(
             path: configuration.catalog.path, clock: clock, logger: logger.labelled("catalog"))
         let fetcher = ProductFetcher(

@@ -1,3 +1,5 @@
+import Core
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -54,8 +56,7 @@ public struct SystemdNotifier: Sendable {
     /// Asks for more time for the current start, reload or stop: `EXTEND_TIMEOUT_USEC` (e.g. a long
     /// database migration at start).
     public func extendTimeout(by duration: Duration) throws(SystemdNotifyError) {
-        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        try send([("EXTEND_TIMEOUT_USEC", String(micros))])
+        try send([("EXTEND_TIMEOUT_USEC", String(duration.wholeMicroseconds))])
     }
 
     /// `CLOCK_MONOTONIC` in microseconds, as systemd compares it.

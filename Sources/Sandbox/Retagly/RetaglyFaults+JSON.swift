@@ -12,7 +12,7 @@ extension RetaglyFaults {
             "stormLength": .int(stormLength),
             "stormRetryAfter": .int(stormRetryAfter),
             "delayRate": .double(delayRate),
-            "delayMilliseconds": .int(Int(delay.timeInterval * 1000)),
+            "delayMilliseconds": .int(Int(delay.wholeMilliseconds)),
             "connectionCloseRate": .double(connectionCloseRate),
             "sessionFailureRate": .double(sessionFailureRate),
             "unconfirmedDisplayRate": .double(unconfirmedDisplayRate),

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 extension RetaglyState {
@@ -44,6 +45,6 @@ extension RetaglyState {
     /// The session faults drawn for session number `number` when it is completed.
     func drawSessionFaults(number: UInt64) -> (fails: Bool, unconfirmedRate: Double, seed: UInt64) {
         let fails = RetaglyRandom.unit(seed: seed, stream: 0x5E55, index: number) < faults.sessionFailureRate
-        return (fails, faults.unconfirmedDisplayRate, RetaglyRandom.mix(seed ^ number))
+        return (fails, faults.unconfirmedDisplayRate, SeededRandom.mix(seed ^ number))
     }
 }

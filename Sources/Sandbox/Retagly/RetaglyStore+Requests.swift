@@ -50,7 +50,7 @@ extension RetaglyStore {
         if let body, body.objectValue == nil {
             return .failure(.badRequest("the body of /batch/start must be {} (or empty)"))
         }
-        let raw = String(RetaglyRandom.mix(seed ^ 0xB5B5_0000_0000_0000 ^ number), radix: 16)
+        let raw = String(SeededRandom.mix(seed ^ 0xB5B5_0000_0000_0000 ^ number), radix: 16)
         let id = "bs_" + String(repeating: "0", count: 16 - raw.count) + raw
         let session = RetaglySession(id: id, number: number, startedAt: now)
         sessions[id] = session

@@ -16,7 +16,7 @@ extension ReadableConnection {
 
     /// Barcodes whose metadata is stale at `now` (validated at least `ttl` ago), oldest first.
     public func staleProducts(at now: UnixMillis, ttl: Duration, limit: Int) throws -> [Barcode] {
-        let cutoff = now.value - UnixMillis.milliseconds(of: ttl)
+        let cutoff = now.value - ttl.wholeMilliseconds
         let statement = try sqlite.cached(
             "SELECT barcode FROM products WHERE validated_at <= ? ORDER BY validated_at, barcode LIMIT ?")
         defer { statement.reset() }

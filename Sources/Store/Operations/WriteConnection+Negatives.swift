@@ -34,7 +34,7 @@ extension WriteConnection {
     @discardableResult
     public func purgeNegatives(olderThan ttl: Duration, at now: UnixMillis) throws -> Int {
         let purged = try sqlite.run(
-            "DELETE FROM negatives WHERE checked_at <= ?", .integer(now.value - UnixMillis.milliseconds(of: ttl)))
+            "DELETE FROM negatives WHERE checked_at <= ?", .integer(now.value - ttl.wholeMilliseconds))
         if purged > 0 { changes.recordEverything() }
         return purged
     }

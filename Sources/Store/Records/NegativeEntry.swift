@@ -18,6 +18,6 @@ public struct NegativeEntry: Sendable, Hashable {
 
     /// Whether the entry has outlived `ttl` (config `storage.negative_ttl`, default 7 days).
     public func isExpired(at now: UnixMillis, ttl: Duration) -> Bool {
-        now.value - checkedAt.value >= UnixMillis.milliseconds(of: ttl)
+        now.value - checkedAt.value >= ttl.wholeMilliseconds
     }
 }

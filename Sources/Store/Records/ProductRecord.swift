@@ -46,6 +46,6 @@ public struct ProductRecord: Sendable, Hashable {
 
     /// The staleness rule shared by records and the hot path: `now − validatedAt ≥ ttl`.
     public static func isStale(validatedAt: UnixMillis, at now: UnixMillis, ttl: Duration) -> Bool {
-        now.value - validatedAt.value >= UnixMillis.milliseconds(of: ttl)
+        now.value - validatedAt.value >= ttl.wholeMilliseconds
     }
 }

@@ -20,7 +20,7 @@ public struct UnixMillis: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var date: Date { Date(timeIntervalSince1970: Double(value) / 1000) }
 
     /// This instant moved by `duration` (negative durations move it back).
-    public func adding(_ duration: Duration) -> UnixMillis { UnixMillis(value + Self.milliseconds(of: duration)) }
+    public func adding(_ duration: Duration) -> UnixMillis { UnixMillis(value + duration.wholeMilliseconds) }
 
     /// The time from this instant to `now` (negative if `now` is earlier, e.g. after a clock step).
     public func age(at now: UnixMillis) -> Duration { .milliseconds(now.value - value) }
@@ -30,12 +30,6 @@ public struct UnixMillis: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// RFC 3339 in UTC, whole seconds (`2026-07-02T16:30:00Z`).
     public var description: String { Timestamp.format(unixSeconds: Self.floorSeconds(value)) }
-
-    /// Whole milliseconds in `duration`, rounded toward zero.
-    public static func milliseconds(of duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
 
     public static func < (lhs: UnixMillis, rhs: UnixMillis) -> Bool { lhs.value < rhs.value }
 

@@ -62,8 +62,7 @@ struct SocketClient {
         do {
             let response = try await HTTPClient.shared.execute(
                 request,
-                timeout: .nanoseconds(
-                    timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
+                timeout: TimeAmount(timeout))
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return Answer(status: Int(response.status.code), body: Array(bytes.readableBytesView))
         } catch {

@@ -24,7 +24,7 @@ struct DemoLookups {
             let started = ContinuousClock.now
             let answer = try await client.get("/v1/products/\(barcode)")
             let elapsed = ContinuousClock.now - started
-            let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let millis = elapsed.timeInterval * 1000
             out.line(
                 "\n-- \(what): GET /v1/products/\(barcode) → \(answer.status) in \(String(format: "%.1f", millis)) ms")
             if answer.status == 200, let json = answer.json {

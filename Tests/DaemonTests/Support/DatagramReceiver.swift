@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A bound `AF_UNIX SOCK_DGRAM` socket that plays systemd's side of `NOTIFY_SOCKET` in tests: a path
@@ -33,9 +34,7 @@ final class DatagramReceiver {
     /// The next datagram, or `nil` when none arrives within `timeout`.
     func receive(timeout: Duration = .seconds(2)) -> String? {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(
-            timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        guard poll(&poller, 1, milliseconds) == 1 else { return nil }
+        guard poll(&poller, 1, Int32(clamping: timeout.wholeMilliseconds)) == 1 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = recv(fd, &buffer, buffer.count, 0)
         guard count >= 0 else { return nil }
@@ -44,7 +43,7 @@ final class DatagramReceiver {
 
     /// The next datagram, or `nil` after `timeout`, without blocking a thread of the cooperative pool
     /// (a test that blocks one starves the services it waits for).
-    func next(timeout: Duration = .seconds(30)) async -> String? {
+    func next(timeout: Duration = .seconds(60)) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let message = receive(timeout: .zero) { return message }

@@ -92,10 +92,10 @@ final class ScriptedBackend: LookupBackend {
 
     /// When set, `GET /v1/status` waits until ``releaseStatus()``.
     let holdStatus = Mutex(false)
-    private let statusGate = ReadySignal()
+    private let statusGate = SharedValue<Void>()
 
     /// Lets every held status request answer.
-    func releaseStatus() { statusGate.fire() }
+    func releaseStatus() { statusGate.fulfil(()) }
 
     func status() async -> ControlAnswer {
         if holdStatus.withLock({ $0 }) { await statusGate.wait() }
