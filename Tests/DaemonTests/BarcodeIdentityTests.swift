@@ -61,7 +61,7 @@ struct BarcodeIdentityTests {
                     ]
                 ])
             #expect(posted.status == 202)
-            try await world.waitFor("Retagly to hold both products") { world.shelf.count == 2 }
+            try await eventually("Retagly to hold both products") { world.shelf.count == 2 }
             let shelf = world.shelf
             #expect(Set(shelf.keys) == ["12346008", tea.code])
             #expect(shelf["12346008"]?.unit == "kg")

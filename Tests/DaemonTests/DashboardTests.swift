@@ -61,7 +61,7 @@ struct DashboardTests {
         try await withTemporaryDirectory("dashboards") { directory in
             let path = directory.appending("dashboard-queries.yml")
             try rules.write(toFile: path, atomically: true, encoding: .utf8)
-            guard let (status, report) = try MetricNames.promtool(["check", "rules", path]) else { return }
+            guard let (status, report) = try await MetricNames.promtool(["check", "rules", path]) else { return }
             #expect(status == 0, "promtool check rules: \(report)")
             #expect(report.contains("SUCCESS: \(substituted.count) rules found"), "\(report)")
         }

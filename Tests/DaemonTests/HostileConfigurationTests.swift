@@ -52,7 +52,7 @@ struct HostileConfigurationTests {
             let path = try settings.write(to: directory.appending("storesync.yaml"))
             let daemon = try ServeProcess(
                 configPath: path, environment: credentialEnvironment, logPath: directory.appending("daemon.log"))
-            #expect(await daemon.waitForExit(timeout: .seconds(30)) == 78)
+            #expect(await daemon.waitForExit() == 78)
             #expect(!daemon.endedBySignal)
             #expect(daemon.log.contains("upstream.daily_credit_limit"), "\(daemon.log)")
         }

@@ -18,7 +18,7 @@ struct HostileUpstreamServeTests {
             faults.add(FaultRule(.header(name: "Retry-After", value: "1e300"), target: .productGet, count: 1))
             let product = try #require(sandbox.products.first { !(Barcode($0.barcode)?.isInStore ?? true) })
             let (daemon, socket) = try await ServeProcessTests.startWithEmptyCatalog(sandbox, directory)
-            try await ServeProcessTests.waitFor("the refused pricing in the log", timeout: .seconds(30)) {
+            try await eventually("the refused pricing in the log") {
                 daemon.log.contains("cannot read /pricing")
             }
             #expect(daemon.log.contains("actions.products.get"), "\(daemon.log)")
@@ -35,7 +35,7 @@ struct HostileUpstreamServeTests {
                 #expect(daemon.log.contains("header=\(header)"), "\(header) is named in the log")
             }
             daemon.send(SIGTERM)
-            #expect(await daemon.waitForExit(timeout: .seconds(10)) == 0)
+            #expect(await daemon.waitForExit(timeout: .seconds(60)) == 0)
             #expect(!daemon.endedBySignal)
         }
     }

@@ -28,7 +28,7 @@ struct LostAnswerServeTests {
             #expect(lost.map { abs($0 - charged.doubleValue) < 0.0005 } == true, "\(String(describing: status.json))")
             #expect(status.json?["upstream"]?["answers_lost"] == .int(1))
             daemon.send(SIGTERM)
-            #expect(await daemon.waitForExit(timeout: .seconds(10)) == 0)
+            #expect(await daemon.waitForExit(timeout: .seconds(60)) == 0)
         }
     }
 }

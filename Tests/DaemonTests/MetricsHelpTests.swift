@@ -57,12 +57,12 @@ struct MetricsHelpTests {
                 || text.contains(
                     #"storesync_upstream_low_credit_warning_credits{client="rd_client \"42\"",store="0042"} 500"#),
             "\(text)")
-        guard let (status, report) = try MetricNames.promtool(["check", "metrics"], input: text) else { return }
+        guard let (status, report) = try await MetricNames.promtool(["check", "metrics"], input: text) else { return }
         #expect(status == 0, "promtool check metrics: \(report)")
     }
 
     @Test("The shipped alert rules pass promtool check rules and their own unit tests, and name only exported metrics")
-    func alertRules() throws {
+    func alertRules() async throws {
         let directory = Repository.root + "/config/prometheus"
         let rules = try String(contentsOfFile: directory + "/storesync-alerts.yml", encoding: .utf8)
         let exported = try MetricNames.inSources()
@@ -79,7 +79,7 @@ struct MetricsHelpTests {
             ["check", "rules", directory + "/storesync-alerts.yml"],
             ["test", "rules", directory + "/storesync-alerts.test.yml"],
         ] {
-            guard let (status, report) = try MetricNames.promtool(arguments) else { return }
+            guard let (status, report) = try await MetricNames.promtool(arguments) else { return }
             #expect(status == 0, "promtool \(arguments.joined(separator: " ")): \(report)")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Daemon
@@ -62,12 +63,7 @@ struct WatchdogServiceTests {
         let group = ServiceGroup(configuration: .init(services: [watchdog], logger: Logger(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            // Generous: on a machine busy with the rest of the suite the service may start late.
-            let deadline = ContinuousClock.now + .seconds(30)
-            while health.checks.load(ordering: .relaxed) < 3, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            #expect(health.checks.load(ordering: .relaxed) >= 3)
+            try await eventually("three health checks") { health.checks.load(ordering: .relaxed) >= 3 }
             #expect(receiver.receive(timeout: .zero) == nil, "nothing was sent while unhealthy")
             health.healthy.store(true, ordering: .relaxed)
             #expect(await receiver.next() == "WATCHDOG=1")

@@ -108,11 +108,10 @@ struct AnsweringTests {
     func hangingBackend() async throws {
         try await LookupHarness.run(configure: { $0.liveTimeout = .milliseconds(300) }) { harness in
             harness.backend.script("030772095355", .hang)
-            let started = ContinuousClock.now
             let (status, json, _) = try await harness.get("/v1/products/030772095355")
             #expect(status == 503)
+            // "timeout", not the "hung" a backend that ended by itself (after 30 s) would give.
             #expect(json?["error"]?["reason"] == "timeout")
-            #expect(ContinuousClock.now - started < .seconds(5))
         }
     }
 

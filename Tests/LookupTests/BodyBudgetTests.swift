@@ -20,7 +20,7 @@ struct BodyBudgetTests {
             let slow = try #require(RawUnixConnection(path: harness.configuration.socketPath))
             let head = Array((Self.post + "Content-Length: 6000\r\n\r\n").utf8)
             #expect(slow.send(head + [UInt8](repeating: UInt8(ascii: " "), count: 5000)))
-            try await Self.wait("the slow body to be buffered") { harness.server.bufferedBodyBytes >= 5000 }
+            try await eventually("the slow body to be buffered") { harness.server.bufferedBodyBytes >= 5000 }
 
             let body = [UInt8](repeating: UInt8(ascii: " "), count: 4000)
             let refused = try await SocketHTTP.request(
@@ -32,7 +32,7 @@ struct BodyBudgetTests {
             #expect(harness.backend.writes == 0)
 
             slow.close()
-            try await Self.wait("the closed connection's bytes to come back") { harness.server.bufferedBodyBytes == 0 }
+            try await eventually("the closed connection's bytes to come back") { harness.server.bufferedBodyBytes == 0 }
             let accepted = try await SocketHTTP.request(
                 harness.socket, "POST", "/v1/shelf/products", headers: [("Content-Type", "application/json")],
                 body: body)
@@ -55,18 +55,6 @@ struct BodyBudgetTests {
                 harness.socket, chunks: Array(repeating: request, count: 10), expecting: 10, timeout: .seconds(60))
             #expect(outcome.responses.map(\.status) == Array(repeating: 202, count: 10))
             #expect(harness.server.bufferedBodyBytes == 0)
-        }
-    }
-
-    /// Polls `condition` (every 20 ms, up to 30 s) and fails the test when it never holds.
-    static func wait(_ what: String, _ condition: @Sendable () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(20))
         }
     }
 }

@@ -82,7 +82,7 @@ struct SocketLifecycleTests {
             tasks.addTask { try await group.run() }
             await server.ready.wait()
             async let answer = SocketHTTP.request(.unix(socketPath), "GET", "/v1/products/030772095355")
-            while backend.liveCalls.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            try await eventually("the live fetch to start") { !backend.liveCalls.isEmpty }
             await group.triggerGracefulShutdown()
             let status = try await answer.status
             #expect(status == 200)

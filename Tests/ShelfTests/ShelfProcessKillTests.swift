@@ -52,10 +52,8 @@ struct ShelfProcessKillTests {
                 sandbox.retagly.setDown(false)
                 let second = try ServeProcess(configPath: configPath, environment: environment, logPath: log)
                 try #require(await DaemonSocket.waitUntilHealthy(settings.socketPath, process: second), "\(second.log)")
-                let deadline = ContinuousClock.now + .seconds(60)
-                while ContinuousClock.now < deadline, sandbox.retagly.products(token: Self.token).count < expected.count
-                {
-                    try await Task.sleep(for: .milliseconds(50))
+                try await eventually("every product to reach Retagly") {
+                    sandbox.retagly.products(token: Self.token).count >= expected.count
                 }
                 let delivered = sandbox.retagly.products(token: Self.token)
                 #expect(delivered.count == expected.count)
@@ -67,7 +65,7 @@ struct ShelfProcessKillTests {
                 #expect(sandbox.retagly.repeatedDeliveries(token: Self.token).isEmpty)
                 #expect(!second.log.contains(Self.token))
                 second.send(SIGTERM)
-                #expect(await second.waitForExit(timeout: .seconds(5)) == 0)
+                #expect(await second.waitForExit(timeout: .seconds(60)) == 0)
             }
         }
     }

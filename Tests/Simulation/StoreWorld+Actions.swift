@@ -10,7 +10,7 @@ extension StoreWorld {
     /// Moves the daemon's clock and the sandbox's clock forward together.
     public func advance(by duration: Duration) {
         sandbox.clock.advance(by: duration)
-        clock.advance(by: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        clock.advance(by: duration)
     }
 
     /// Rewrites the store catalog and waits until the daemon has read it.
@@ -39,9 +39,9 @@ extension StoreWorld {
         return try await waitForSync(id)
     }
 
-    /// Waits until sync `id` is succeeded, failed or paused. A run that waits on the clock (a retry
-    /// pass, a budget) makes no progress: after 300 ms of none, the clocks move to the next wake-up,
-    /// as the hours would pass in a store.
+    /// Waits until sync `id` is succeeded, failed or paused. A run that waits on the clock for longer
+    /// than a short wait (a retry pass, a budget) makes no progress: after 300 ms of none, the clocks
+    /// move to the next wake-up, as the hours would pass in a store.
     public func waitForSync(_ id: String) async throws -> JSONValue {
         var last: JSONValue?
         var progress: [JSONValue?] = []
@@ -53,8 +53,7 @@ extension StoreWorld {
             }
             progress = progress.last == mark ? progress + [mark] : [mark]
             if progress.count >= 30, let wake = clock.nextWake {
-                let step = max(0.001, wake.timeIntervalSince(clock.now))
-                advance(by: .milliseconds(Int64(step * 1000) + 1))
+                advance(by: .milliseconds(Int64(max(0.001, wake.timeIntervalSince(clock.now)) * 1000) + 1))
                 progress = []
             }
             return false

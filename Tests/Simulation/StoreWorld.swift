@@ -11,6 +11,9 @@ import TestSupport
 /// A store in a box: the sandbox of both upstream APIs and a whole in-process daemon (every
 /// service, the real Unix socket, a real SQLite file) on one manual clock, so a test or a benchmark
 /// lives through days in seconds. Scans and syncs go through the socket, as a POS sends them.
+///
+/// The clocks stand still but for short waits (up to ``shortWait``: the upstream client's pacing
+/// and retry backoff), which pass at once, as they would in a store; longer ones wait for the test.
 public struct StoreWorld: Sendable {
     public static let clientID = "rd_client_sandbox"
     public static let apiKey = "sk_test_sandbox"
@@ -84,7 +87,7 @@ public struct StoreWorld: Sendable {
     ) async throws -> StoreWorld {
         try StoreWorld.writeCatalog(catalog, sandbox: sandbox, to: directory.appending("catalog.csv"))
         let logger = Logger(label: "world", factory: { _ in SwiftLogNoOpLogHandler() })
-        let options = DaemonOptions(trapSignals: false, scanFlushInterval: .seconds(3600), clock: clock.syncClock)
+        let options = DaemonOptions(trapSignals: false, scanFlushInterval: .seconds(3600), clock: clock.wallClock)
         let daemon = try await StoreSyncDaemon.make(configuration: configuration, options: options, logger: logger)
         return StoreWorld(sandbox: sandbox, daemon: daemon, clock: clock, directory: directory)
     }
@@ -93,20 +96,28 @@ public struct StoreWorld: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             let daemon = self.daemon
             tasks.addTask { try await daemon.run() }
+            tasks.addTask { await clock.passShortWaits(upTo: Self.shortWait, following: sandbox.clock) }
+            /// Shuts the daemon down; once it has ended, stops letting short waits pass.
+            func stop() async throws {
+                await daemon.shutdown()
+                defer { tasks.cancelAll() }
+                try await tasks.next()
+            }
             do {
                 await daemon.lookup.ready.wait()
                 try await waitForCatalog()
                 let value = try await body(self)
-                await daemon.shutdown()
-                try await tasks.waitForAll()
+                try await stop()
                 return value
             } catch {
-                await daemon.shutdown()
-                try? await tasks.waitForAll()
+                try? await stop()
                 throw error
             }
         }
     }
+
+    /// The longest wait on the clocks that passes at once.
+    public static let shortWait = Duration.seconds(2)
 
     /// Writes the store catalog (`barcode,name,price`) for `barcodes`, as the POS exports it.
     static func writeCatalog(_ barcodes: [String], sandbox: Sandbox, to path: String) throws {

@@ -17,31 +17,33 @@ struct BudgetTests {
             try world.writeCatalog(carried)
             let clock = ManualClock()
             var options = DaemonOptions()
-            options.clock = clock.syncClock
+            options.clock = clock.wallClock
             // 1.3 credits a product: four fit under 6, the fifth would cross it.
             options.configureUpstream = { $0.dailyCreditLimit = Credits(6) }
-            try await world.withDaemon(options) { daemon in
-                let paused = try await daemon.sync(.delta())
-                #expect(paused.state == .paused)
-                #expect(paused.reason == "credit_cap_reached")
-                #expect(paused.done == 4)
-                #expect(world.credits() == Credits(thousandths: 5200))
-                #expect(world.logs.lines(containing: "today's budgets allow only part of the sync").count == 1)
-                let report = try #require(try await daemon.engine.report(paused.id))
-                // Midnight UTC on the sandbox's clock (16:30 → 00:00: 7.5 h), on this machine's clock.
-                let resumeAt = try #require(report.resumeAt ?? nil)
-                #expect(abs(resumeAt.timeIntervalSinceNow - 7.5 * 3600) < 60)
-                #expect(JSONValueEncoder.json(report)["resume_at"]?.stringValue == Timestamp.format(resumeAt))
-                let status = JSONValueEncoder.json(await daemon.engine.statusBlock())
-                #expect(status["running"]?["state"]?.stringValue == "paused")
+            try await clock.passingShortWaits(following: world.sandbox.clock) {
+                try await world.withDaemon(options) { daemon in
+                    let paused = try await daemon.sync(.delta())
+                    #expect(paused.state == .paused)
+                    #expect(paused.reason == "credit_cap_reached")
+                    #expect(paused.done == 4)
+                    #expect(world.credits() == Credits(thousandths: 5200))
+                    #expect(world.logs.lines(containing: "today's budgets allow only part of the sync").count == 1)
+                    let report = try #require(try await daemon.engine.report(paused.id))
+                    // Midnight UTC on the sandbox's clock (16:30 → 00:00: 7.5 h), on this machine's clock.
+                    let resumeAt = try #require(report.resumeAt ?? nil)
+                    #expect(abs(resumeAt.timeIntervalSinceNow - 7.5 * 3600) < 60)
+                    #expect(JSONValueEncoder.json(report)["resume_at"]?.stringValue == Timestamp.format(resumeAt))
+                    let status = JSONValueEncoder.json(await daemon.engine.statusBlock())
+                    #expect(status["running"]?["state"]?.stringValue == "paused")
 
-                world.sandbox.clock.advance(by: .seconds(8 * 3600))
-                clock.advance(by: 8 * 3600)
-                let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
-                #expect(resumed.state == .succeeded)
-                #expect(try await daemon.groundTruthProblems(carried) == [])
-                #expect(world.fetchesPerBarcode().values.allSatisfy { $0 == 1 })
-                #expect(resumed.creditsSpent == Credits(thousandths: 10_400))
+                    world.sandbox.clock.advance(by: .seconds(8 * 3600))
+                    clock.advance(by: 8 * 3600)
+                    let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
+                    #expect(resumed.state == .succeeded)
+                    #expect(try await daemon.groundTruthProblems(carried) == [])
+                    #expect(world.fetchesPerBarcode().values.allSatisfy { $0 == 1 })
+                    #expect(resumed.creditsSpent == Credits(thousandths: 10_400))
+                }
             }
         }
     }
@@ -55,19 +57,25 @@ struct BudgetTests {
         try await SyncWorld.run(configuration) { world in
             let carried = world.products.prefix(10).map(\.barcode)
             try world.writeCatalog(carried)
+            // The daemon's clock moves with the sandbox's: midnight comes when the test says so.
+            let clock = ManualClock()
             var options = DaemonOptions()
+            options.clock = clock.wallClock
             options.configureUpstream = { $0.scanReserve = 0 }
-            try await world.withDaemon(options) { daemon in
-                // /pricing and one listing page leave six product fetches for the day.
-                let paused = try await daemon.sync(.delta())
-                #expect(paused.state == .paused)
-                #expect(paused.reason == "day_budget_spent")
-                #expect(paused.done == 6)
-                world.sandbox.clock.advance(by: .seconds(60))
-                let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
-                #expect(resumed.state == .succeeded)
-                #expect(try await daemon.groundTruthProblems(carried) == [])
-                #expect(world.fetchesPerBarcode().values.allSatisfy { $0 == 1 })
+            try await clock.passingShortWaits(following: world.sandbox.clock) {
+                try await world.withDaemon(options) { daemon in
+                    // /pricing and one listing page leave six product fetches for the day.
+                    let paused = try await daemon.sync(.delta())
+                    #expect(paused.state == .paused)
+                    #expect(paused.reason == "day_budget_spent")
+                    #expect(paused.done == 6)
+                    world.sandbox.clock.advance(by: .seconds(60))
+                    clock.advance(by: .seconds(60))
+                    let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
+                    #expect(resumed.state == .succeeded)
+                    #expect(try await daemon.groundTruthProblems(carried) == [])
+                    #expect(world.fetchesPerBarcode().values.allSatisfy { $0 == 1 })
+                }
             }
         }
     }
@@ -80,21 +88,23 @@ struct BudgetTests {
             try world.writeCatalog(carried)
             let clock = ManualClock()
             var options = DaemonOptions()
-            options.clock = clock.syncClock
+            options.clock = clock.wallClock
             options.sync.concurrency = 1
-            try await world.withDaemon(options) { daemon in
-                let paused = try await daemon.sync(.delta())
-                #expect(paused.state == .paused)
-                #expect(paused.reason == "insufficient_credits")
-                #expect(paused.done == 3)
-                let report = try #require(try await daemon.engine.report(paused.id))
-                let resumeAt = try #require(report.resumeAt ?? nil)
-                #expect(abs(resumeAt.timeIntervalSince(clock.now) - 3600) < 0.01)
-                world.sandbox.setCredits(SyncWorld.clientID, Credits(100))
-                clock.advance(by: 3600)
-                let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
-                #expect(resumed.state == .succeeded)
-                #expect(try await daemon.groundTruthProblems(carried) == [])
+            try await clock.passingShortWaits(following: world.sandbox.clock) {
+                try await world.withDaemon(options) { daemon in
+                    let paused = try await daemon.sync(.delta())
+                    #expect(paused.state == .paused)
+                    #expect(paused.reason == "insufficient_credits")
+                    #expect(paused.done == 3)
+                    let report = try #require(try await daemon.engine.report(paused.id))
+                    let resumeAt = try #require(report.resumeAt ?? nil)
+                    #expect(abs(resumeAt.timeIntervalSince(clock.now) - 3600) < 0.01)
+                    world.sandbox.setCredits(SyncWorld.clientID, Credits(100))
+                    clock.advance(by: 3600)
+                    let resumed = try await daemon.wait(for: paused.id, until: [.succeeded, .failed])
+                    #expect(resumed.state == .succeeded)
+                    #expect(try await daemon.groundTruthProblems(carried) == [])
+                }
             }
         }
     }

@@ -41,7 +41,7 @@ struct ProcessKillTests {
             }
             world.sandbox.faults.add(FaultRule(.delay(.milliseconds(25)), target: .productGet))
             let daemon = KilledDaemon(world: world)
-            var random = SandboxRandom(seed: 20_261_206)
+            var random = SeededRandom(seed: 20_261_206)
             var killedWhileSyncing = 0
 
             for life in 1...Self.kills {
@@ -72,7 +72,7 @@ struct ProcessKillTests {
             let finished = try await daemon.waitForFinishedSync()
             #expect(finished["state"]?.stringValue == "succeeded", "\(finished)")
             last.send(SIGTERM)
-            #expect(await last.waitForExit(timeout: .seconds(10)) == 0)
+            #expect(await last.waitForExit(timeout: .seconds(60)) == 0)
 
             let database = try await Database.open(
                 directory: daemon.configuration.stateDirectory, logger: world.logs.logger())
@@ -154,14 +154,14 @@ private struct KilledDaemon {
 
     /// Waits until no sync runs and returns the last one.
     func waitForFinishedSync(timeout: Duration = .seconds(180)) async throws -> JSONValue {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        var finished: JSONValue?
+        try await eventually("the resumed sync to finish", timeout: timeout) {
             let status = try await DaemonSocket.get(socket, "/v1/status")
-            if let sync = status.json?["sync"], sync["running"] == .null, let last = sync["last"], last != .null {
-                return last
-            }
-            try await Task.sleep(for: .milliseconds(50))
+            guard let sync = status.json?["sync"], sync["running"] == .null, let last = sync["last"], last != .null
+            else { return false }
+            finished = last
+            return true
         }
-        throw TimedOut(what: "the resumed sync to finish")
+        return finished!
     }
 }

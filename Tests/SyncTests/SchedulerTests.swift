@@ -26,7 +26,7 @@ struct SchedulerTests {
         let clock = ManualClock(start)
         let trigger = RecordingTrigger(lastSuccess: lastSuccess)
         let scheduler = SyncScheduler(
-            trigger: trigger, configuration: configuration, clock: clock.syncClock, random: { random },
+            trigger: trigger, configuration: configuration, clock: clock.wallClock, random: { random },
             logger: SyncTestLogs.silent)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await scheduler.run() }
@@ -79,7 +79,7 @@ struct SchedulerTests {
         try await Self.withScheduler(
             Self.configuration(enabled: false), lastSuccess: Self.start.addingTimeInterval(-600)
         ) { scheduler, trigger, clock in
-            try await Task.sleep(for: .milliseconds(50))
+            try await eventually("the scheduler to settle, disabled") { trigger.publications >= 1 }
             #expect(trigger.requests.isEmpty)
             #expect(clock.sleepers == 0)
             #expect(scheduler.next == nil)

@@ -97,24 +97,26 @@ struct StatusTests {
             try world.writeCatalog(world.products.prefix(3).map(\.barcode))
             let clock = ManualClock()
             var options = DaemonOptions()
-            options.clock = clock.syncClock
-            try await world.withDaemon(options) { daemon in
-                let first = try await daemon.sync(.delta())
-                #expect(first.state == .succeeded)
-                let stale = try #require(Barcode(FakeBarcodes.make(1, excluding: Set(world.sandbox.barcodes))[0]))
-                try await daemon.database.write { connection in
-                    try connection.saveNegative(
-                        NegativeEntry(barcode: stale, checkedAt: UnixMillis(clock.now), reason: .notFound))
+            options.clock = clock.wallClock
+            try await clock.passingShortWaits(following: world.sandbox.clock) {
+                try await world.withDaemon(options) { daemon in
+                    let first = try await daemon.sync(.delta())
+                    #expect(first.state == .succeeded)
+                    let stale = try #require(Barcode(FakeBarcodes.make(1, excluding: Set(world.sandbox.barcodes))[0]))
+                    try await daemon.database.write { connection in
+                        try connection.saveNegative(
+                            NegativeEntry(barcode: stale, checkedAt: UnixMillis(clock.now), reason: .notFound))
+                    }
+                    clock.advance(by: 31 * 86_400)
+                    world.sandbox.clock.advance(by: .seconds(31 * 86_400))
+                    let second = try await daemon.sync(.delta())
+                    #expect(second.state == .succeeded)
+                    try await eventually("the tidy-up") {
+                        try await daemon.database.read { try $0.negative(stale) } == nil
+                    }
+                    let runs = try await daemon.database.read { try $0.recentSyncRuns(limit: 10) }
+                    #expect(runs.map(\.id) == [second.id])
                 }
-                clock.advance(by: 31 * 86_400)
-                world.sandbox.clock.advance(by: .seconds(31 * 86_400))
-                let second = try await daemon.sync(.delta())
-                #expect(second.state == .succeeded)
-                try await eventually("the tidy-up") {
-                    try await daemon.database.read { try $0.negative(stale) } == nil
-                }
-                let runs = try await daemon.database.read { try $0.recentSyncRuns(limit: 10) }
-                #expect(runs.map(\.id) == [second.id])
             }
         }
     }

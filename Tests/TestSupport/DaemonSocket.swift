@@ -25,7 +25,7 @@ public enum DaemonSocket {
 
     /// Waits until `/healthz` answers 200 (`true`), `process` ends or `timeout` passes (`false`).
     public static func waitUntilHealthy(
-        _ socket: String, process: ServeProcess, timeout: Duration = .seconds(30)
+        _ socket: String, process: ServeProcess, timeout: Duration = .seconds(60)
     ) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline, process.isRunning {

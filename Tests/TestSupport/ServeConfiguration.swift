@@ -7,11 +7,13 @@ public struct ServeConfiguration: Sendable {
     public var values: [String: String]
 
     /// A daemon on `directory`'s paths (state, socket, catalog) against `sandboxURL` (Retail
-    /// Digitals under the sandbox), with the nightly schedule off and logs at `info`.
+    /// Digitals under the sandbox), with the nightly schedule off and logs at `info`. Upstream calls
+    /// and a scan's live fetch get timeouts a loaded machine never races (tests of them set their own).
     public init(directory: String, retailDigitalsURL: String) {
         values = [
             "upstream.base_url": retailDigitalsURL,
-            "upstream.request_timeout": "5s",
+            "upstream.request_timeout": "30s",
+            "lookup.live_timeout": "20s",
             "storage.state_dir": directory + "/state",
             "listen.socket": directory + "/lookup.sock",
             "catalog.path": directory + "/catalog.csv",

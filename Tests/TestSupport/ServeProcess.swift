@@ -7,8 +7,6 @@ public final class ServeProcess {
     private let process: SpawnedProcess
     /// Where the daemon's stdout and stderr go.
     public let logPath: String
-    /// When the process was started.
-    public let startedAt: ContinuousClock.Instant
 
     /// Starts `storesync serve --config configPath` with `environment` added to the test's own;
     /// with a `launcher` (e.g. `systemd-socket-activate -l PATH`), through it.
@@ -26,7 +24,6 @@ public final class ServeProcess {
             environment: inherited.merging(environment) { _, new in new },
             stdin: .null, stdout: .file(logPath), stderr: .file(logPath))
         self.logPath = logPath
-        self.startedAt = .now
     }
 
     /// The child's process id.
@@ -40,7 +37,7 @@ public final class ServeProcess {
 
     /// Waits until the process has ended and returns its status (the signal number when a signal
     /// ended it, see ``endedBySignal``), or `nil` when it still runs after `timeout`.
-    public func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {
+    public func waitForExit(timeout: Duration = .seconds(60)) async -> Int32? {
         await process.wait(timeout: timeout)?.status
     }
 
@@ -50,7 +47,7 @@ public final class ServeProcess {
     /// SIGKILL, then waits until the kernel has reaped it.
     public func killNow() async {
         send(SIGKILL)
-        _ = await waitForExit(timeout: .seconds(30))
+        _ = await waitForExit()
     }
 
     /// What the daemon has logged so far.

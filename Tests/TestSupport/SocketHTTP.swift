@@ -23,7 +23,7 @@ public enum SocketHTTP {
     /// One `method path` request (keep-alive off), its response.
     public static func request(
         _ endpoint: Endpoint, _ method: String = "GET", _ path: String, headers: [(String, String)] = [],
-        body: [UInt8] = [], timeout: Duration = .seconds(10)
+        body: [UInt8] = [], timeout: Duration = .seconds(30)
     ) async throws -> RawHTTPClient.Response {
         let outcome = try await exchange(
             endpoint, chunks: [requestBytes(method, path, headers: headers, body: body, close: true)],
@@ -48,7 +48,7 @@ public enum SocketHTTP {
     /// the server closed, or `timeout` passed.
     public static func exchange(
         _ endpoint: Endpoint, chunks: [[UInt8]], pause: Duration = .zero, expecting: Int, headRequest: Bool = false,
-        timeout: Duration = .seconds(10)
+        timeout: Duration = .seconds(30)
     ) async throws -> Outcome {
         let channel = try await connect(endpoint)
         return try await channel.executeThenClose { inbound, outbound in

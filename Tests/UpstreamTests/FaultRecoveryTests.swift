@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Sandbox
+import Synchronization
 import TestSupport
 import Testing
 import Upstream
@@ -27,7 +28,7 @@ struct FaultRecoveryTests {
             _ = try await harness.client.balance()  // the token exchange is not what this test times
             harness.sandbox.faults.add(FaultRule(.rateLimited(retryAfter: 30), target: .productGet))
             let error = await caught { () async throws(UpstreamError) in
-                try await harness.client.product(barcode, purpose: .scan, deadline: .seconds(3))
+                try await harness.client.product(barcode, purpose: .scan, deadline: .seconds(10))
             }
             #expect(error?.reasonCode == "rate_limited")
             #expect(harness.ledger(.productGet).count == 1)
@@ -53,10 +54,10 @@ struct FaultRecoveryTests {
             let barcode = try harness.productWithFront()
             harness.sandbox.faults.add(FaultRule(.serverError(status: 503), target: .productGet))
             let error = await caught { () async throws(UpstreamError) in
-                try await harness.client.product(barcode, purpose: .sync, deadline: .seconds(5))
+                try await harness.client.product(barcode, purpose: .sync, deadline: .seconds(30))
             }
             #expect(error?.reasonCode == "unavailable")
-            // The harness allows six attempts; they fit the deadline's backoff schedule on an idle
+            // The harness allows six attempts; their backoff (5–50 ms) fits the deadline on an idle
             // machine, a loaded one may manage fewer, never more, and always retries.
             #expect((2...6).contains(harness.ledger(.productGet).count))
             #expect(harness.creditsDebited == .zero)
@@ -105,9 +106,13 @@ struct FaultRecoveryTests {
 
     @Test("A slow answer past the per-request timeout is retried within the call's deadline")
     func slowAnswer() async throws {
-        try await UpstreamHarness.run(configure: { $0.requestTimeout = .milliseconds(300) }) { harness in
+        // Margins a loaded machine cannot eat: an answer held a minute, a 5 s timeout, a minute's deadline.
+        try await UpstreamHarness.run(configure: {
+            $0.requestTimeout = .seconds(5)
+            $0.callDeadline = .seconds(60)
+        }) { harness in
             let barcode = try harness.productWithFront()
-            harness.sandbox.faults.add(FaultRule(.delay(.seconds(1)), target: .listing, count: 1))
+            harness.sandbox.faults.add(FaultRule(.delay(.seconds(60)), target: .listing, count: 1))
             let page = try await harness.client.listChanges(updatedSince: nil, page: 1, perPage: 10, purpose: .sync)
             #expect(page.items.count == 10)
             #expect(harness.ledger(.listing).count == 2)
@@ -120,12 +125,17 @@ struct FaultRecoveryTests {
         try await UpstreamHarness.run { harness in
             let barcode = try harness.productWithFront()
             _ = try await harness.client.listChanges(updatedSince: nil, page: 1, perPage: 1, purpose: .scan)
-            harness.sandbox.faults.add(FaultRule(.delay(.seconds(5)), target: .productGet, count: 1))
+            harness.sandbox.faults.add(FaultRule(.delay(.seconds(60)), target: .productGet, count: 1))
+            let sent = Mutex(false)
+            harness.sandbox.setRequestHook { info in
+                if info.endpoint == .productGet { sent.withLock { $0 = true } }
+            }
             let client = harness.client
             let call = Task {
                 await caught { () async throws(UpstreamError) in try await client.product(barcode, purpose: .scan) }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            // Cancelled while its request waits on the server's delay.
+            try await eventually("the product request to reach the sandbox") { sent.withLock { $0 } }
             call.cancel()
             #expect(await call.value == .cancelled)
             #expect(harness.metrics.value("storesync_upstream_retries_total", [("endpoint", "product_get")]) == 0)

@@ -8,14 +8,14 @@ import Upstream
 struct LostAnswerTests {
     @Test(
         "A paid call whose answer is lost after charging is sent once and its credits are counted as lost",
-        arguments: [LostAnswer.cutBody, .reset, .stall(.seconds(4))])
+        arguments: [LostAnswer.cutBody, .reset, .stall(.seconds(20))])
     func paidCallIsNotResent(how: LostAnswer) async throws {
         try await UpstreamHarness.run { harness in
             let barcode = try harness.productWithFront()
             _ = try await harness.client.balance()  // the token exchange is not what this test looks at
             harness.sandbox.faults.add(FaultRule(.lostAnswer(how), target: .productGet, count: 1))
             let error = await caught { () async throws(UpstreamError) in
-                try await harness.client.product(barcode, purpose: .sync, deadline: .seconds(2))
+                try await harness.client.product(barcode, purpose: .sync, deadline: .seconds(5))
             }
             #expect(error?.reasonCode == "answer_lost")
             let gets = harness.ledger(.productGet)
@@ -49,9 +49,10 @@ struct LostAnswerTests {
 
     @Test("A slow but successful paid answer is waited for beyond the per-request timeout and paid once")
     func slowPaidAnswerIsNotCut() async throws {
-        try await UpstreamHarness.run(configure: { $0.requestTimeout = .milliseconds(300) }) { harness in
+        try await UpstreamHarness.run(configure: { $0.requestTimeout = .seconds(2) }) { harness in
             let barcode = try harness.productWithFront()
-            harness.sandbox.faults.add(FaultRule(.delay(.seconds(1)), target: .productGet, count: 1))
+            _ = try await harness.client.balance()  // the token exchange is not what this test times
+            harness.sandbox.faults.add(FaultRule(.delay(.seconds(5)), target: .productGet, count: 1))
             let fetch = try await harness.client.product(barcode, purpose: .sync)
             #expect(fetch.productMeta != nil)
             #expect(harness.ledger(.productGet).count == 1)

@@ -63,21 +63,26 @@ struct PacingTests {
 
     @Test("Steady state never meets a 429: a sync across a minute boundary is paced on the server's clock")
     func noRateLimitInSteadyState() async throws {
-        // A real-time sandbox clock 5 s before a minute boundary, far from this machine's clock.
-        // Five calls at 4 a minute: at least one lands before the boundary even on a loaded
-        // machine, so at most four fall in the next minute and no wait exceeds the deadline.
-        let clock = SandboxClock(start: SandboxTesting.start.addingTimeInterval(-5), mode: .realTime)
-        let sandbox = UpstreamHarness.sandboxConfiguration(requestsPerMinute: 4, clock: clock)
-        try await UpstreamHarness.run(sandbox) { harness in
-            // The harness's start-up took some of those 5 s (much of them on a loaded machine): jump
-            // to 5 s before the boundary after next, a minute window nothing has counted in yet.
-            let now = clock.now().timeIntervalSince1970
-            clock.set(to: Date(timeIntervalSince1970: (now / 60).rounded(.down) * 60 + 115))
-            // 4 a minute spread evenly is one per 15 s; with an 8 s deadline the spreading gives way
-            // (the budget is there), the hard wait for the minute's reset does not.
+        // The sandbox 5 s before a minute boundary, the client's clock months away from it; time
+        // passes only when the client waits (pacing), and then on both clocks alike.
+        let server = SandboxClock(start: SandboxTesting.start.addingTimeInterval(-5), mode: .manual)
+        let local = ManualClock()
+        let sandbox = UpstreamHarness.sandboxConfiguration(requestsPerMinute: 4, clock: server)
+        try await UpstreamHarness.run(sandbox, clock: local.wallClock) { harness in
+            let time = Task {
+                while !Task.isCancelled {
+                    if let wake = local.nextWake {
+                        let step = max(0.001, wake.timeIntervalSince(local.now))
+                        server.advance(by: .milliseconds(Int64(step * 1000) + 1))
+                        local.advance(by: .milliseconds(Int64(step * 1000) + 1))
+                    }
+                    try? await Task.sleep(for: .milliseconds(1))
+                }
+            }
+            defer { time.cancel() }
             for page in 1...5 {
                 _ = try await harness.client.listChanges(
-                    updatedSince: nil, page: page, perPage: 2, purpose: .sync, deadline: .seconds(8))
+                    updatedSince: nil, page: page, perPage: 2, purpose: .sync, deadline: .seconds(30))
             }
             let listings = harness.ledger(.listing)
             #expect(listings.count == 5)
@@ -85,7 +90,7 @@ struct PacingTests {
             let minutes = Dictionary(grouping: listings) { Int($0.time.timeIntervalSince1970) / 60 }
             #expect(minutes.values.allSatisfy { $0.count <= 4 })
             let offset = try #require(await harness.client.snapshot.serverClockOffset)
-            #expect(abs(offset.timeInterval - clock.now().timeIntervalSinceNow) < 2)
+            #expect(abs(offset.timeInterval - server.now().timeIntervalSince(local.now)) < 2)
         }
     }
 
@@ -97,7 +102,7 @@ struct PacingTests {
             _ = try await harness.client.product(barcode, purpose: .scan)
             _ = try await harness.client.product(barcode, purpose: .scan)
             let error = await caught { () async throws(UpstreamError) in
-                try await harness.client.product(barcode, purpose: .scan, deadline: .milliseconds(800))
+                try await harness.client.product(barcode, purpose: .scan, deadline: .seconds(10))
             }
             #expect(error?.reasonCode == "rate_limited")
             #expect(harness.ledger(.productGet).count == 2)

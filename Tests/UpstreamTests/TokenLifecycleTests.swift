@@ -28,17 +28,24 @@ struct TokenLifecycleTests {
         }
     }
 
-    @Test("A token close to its expiry is refreshed ahead, before the server refuses it")
+    @Test("A token close to its expiry is refreshed ahead, before the server refuses it, and not before")
     func refreshAhead() async throws {
         var sandbox = UpstreamHarness.sandboxConfiguration()
-        sandbox.accessTokenLifetime = .seconds(2)
-        try await UpstreamHarness.run(sandbox, configure: { $0.refreshAhead = .milliseconds(1900) }) { harness in
+        sandbox.accessTokenLifetime = .seconds(600)
+        let clock = ManualClock()
+        try await UpstreamHarness.run(sandbox, clock: clock.wallClock, configure: { $0.refreshAhead = .seconds(60) }) {
+            harness in
             let barcode = try harness.productWithFront()
             _ = try await harness.client.product(barcode, purpose: .sync)
-            try await Task.sleep(for: .milliseconds(150))
+            // A second short of the refresh window (600 s − 60 s): the held token is used.
+            clock.advance(by: .seconds(539))
+            _ = try await harness.client.product(barcode, purpose: .sync)
+            #expect(harness.ledger(.refresh).isEmpty)
+            // Inside the window: renewed ahead, while the server (its clock unmoved) still takes it.
+            clock.advance(by: .seconds(2))
             _ = try await harness.client.product(barcode, purpose: .sync)
             #expect(harness.ledger(.refresh).map(\.status) == [200])
-            #expect(harness.ledger(.productGet).map(\.status) == [200, 200])
+            #expect(harness.ledger(.productGet).map(\.status) == [200, 200, 200])
         }
     }
 
@@ -169,11 +176,13 @@ struct TokenLifecycleTests {
     @Test("Twenty callers finding the token about to expire share one refresh ahead of expiry")
     func racingRefreshAhead() async throws {
         var sandbox = UpstreamHarness.sandboxConfiguration()
-        sandbox.accessTokenLifetime = .seconds(2)
-        try await UpstreamHarness.run(sandbox, configure: { $0.refreshAhead = .milliseconds(1900) }) { harness in
+        sandbox.accessTokenLifetime = .seconds(600)
+        let clock = ManualClock()
+        try await UpstreamHarness.run(sandbox, clock: clock.wallClock, configure: { $0.refreshAhead = .seconds(60) }) {
+            harness in
             let barcode = try harness.productWithFront()
             _ = try await harness.client.listChanges(updatedSince: nil, page: 1, perPage: 1, purpose: .sync)
-            try await Task.sleep(for: .milliseconds(150))
+            clock.advance(by: .seconds(541))
             let client = harness.client
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<20 { group.addTask { _ = try await client.product(barcode, purpose: .scan) } }

@@ -27,14 +27,19 @@ enum MetricNames {
         }
     }
 
-    /// Runs `promtool` with `arguments`; the exit status and what it printed.
-    static func promtool(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String)? {
+    /// Runs `promtool` with `arguments`; the exit status and what it printed. It waits off the
+    /// cooperative pool (``offThePool(_:)``).
+    static func promtool(
+        _ arguments: [String], input: String? = nil
+    ) async throws -> (status: Int32, output: String)? {
         guard
             let path = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first(where: {
                 FileManager.default.isExecutableFile(atPath: $0)
             })
         else { return nil }  // scripts/test installs it (Debian's prometheus)
-        let (termination, report) = try SpawnedProcess.output(of: path, arguments, input: input)
-        return (termination.status, report)
+        return try await offThePool {
+            let (termination, report) = try SpawnedProcess.output(of: path, arguments, input: input)
+            return (termination.status, report)
+        }
     }
 }

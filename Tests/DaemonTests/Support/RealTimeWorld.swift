@@ -61,7 +61,7 @@ struct RealTimeWorld: Sendable {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await daemon.run() }
                     do {
-                        try await world.waitFor("the socket to serve") {
+                        try await eventually("the socket to serve") {
                             (try? await world.get("/healthz"))?.status == 200
                         }
                         try await body(world)
@@ -85,11 +85,6 @@ struct RealTimeWorld: Sendable {
     /// `POST path` with a JSON body on the daemon's socket.
     func post(_ path: String, _ json: JSONValue) async throws -> (status: Int, json: JSONValue?) {
         try await DaemonSocket.post(socket, path, json: json.jsonText)
-    }
-
-    /// Waits for `condition` (``TestSupport/eventually(_:timeout:_:)``).
-    func waitFor(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
-        try await eventually(what, timeout: timeout, condition)
     }
 
     /// Ledger entries of `endpoint` from `index` on.

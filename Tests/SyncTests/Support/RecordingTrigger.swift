@@ -9,6 +9,7 @@ final class RecordingTrigger: SyncTrigger {
         var requests: [SyncRequest] = []
         var lastSuccess: Date?
         var next: Date?
+        var publications = 0
     }
 
     private let state: Mutex<State>
@@ -25,8 +26,15 @@ final class RecordingTrigger: SyncTrigger {
 
     func lastSuccessAt() async throws -> Date? { state.withLock { $0.lastSuccess } }
 
-    func setNextScheduledRun(_ date: Date?) { state.withLock { $0.next = date } }
+    func setNextScheduledRun(_ date: Date?) {
+        state.withLock { state in
+            state.next = date
+            state.publications += 1
+        }
+    }
 
     var requests: [SyncRequest] { state.withLock { $0.requests } }
     var next: Date? { state.withLock { $0.next } }
+    /// How many times the scheduler published its next run (`nil` included).
+    var publications: Int { state.withLock { $0.publications } }
 }

@@ -34,7 +34,7 @@ struct SpendWorld: Sendable {
             baseURL: world.sandbox.retailDigitalsBaseURL,
             credentials: UpstreamCredentials(clientID: SyncWorld.clientID, apiKey: .init(SyncWorld.apiKey)),
             include: [.productMeta, .images], variants: [.front], dailyCreditLimit: limit, scanReserve: 0.2,
-            requestTimeout: .seconds(5), callDeadline: .seconds(60), maxImageBytes: 10 << 20,
+            requestTimeout: .seconds(30), callDeadline: .seconds(60), maxImageBytes: 10 << 20,
             retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)),
             lowCreditWarning: nil)
         let client = RetailDigitalsClient(

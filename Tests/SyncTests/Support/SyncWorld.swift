@@ -105,14 +105,16 @@ struct SyncWorld: Sendable {
             baseURL: sandbox.retailDigitalsBaseURL,
             credentials: UpstreamCredentials(clientID: Self.clientID, apiKey: .init(Self.apiKey)),
             include: options.fetch.include, variants: options.fetch.variants, dailyCreditLimit: nil, scanReserve: 0.2,
-            requestTimeout: .seconds(5), callDeadline: .seconds(15), maxImageBytes: 10 << 20,
+            requestTimeout: .seconds(30), callDeadline: .seconds(60), maxImageBytes: 10 << 20,
             retry: RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(40)),
             lowCreditWarning: nil)
         options.configureUpstream(&upstream)
+        // One clock, as the daemon passes it: a test on a manual clock lets short waits pass
+        // (`ManualClock.passingShortWaits`), or the client's pacing waits for it.
         let client = RetailDigitalsClient(
             configuration: upstream, httpClient: SandboxTestClient.http,
             tokens: StoreTokenPersistence(database: database, clock: options.clock),
-            spend: StoreSpendLedger(database: database), logger: logger, metrics: metrics)
+            spend: StoreSpendLedger(database: database), logger: logger, metrics: metrics, clock: options.clock)
         await client.start()
         let watcher = CatalogWatcher(
             path: options.catalog ? catalogPath : nil, clock: options.clock, logger: logger)
@@ -157,6 +159,6 @@ struct DaemonOptions: Sendable {
     var fetch = FetcherConfiguration(
         include: [.productMeta, .images], variants: [.front], minFreeBytes: 64 << 20, maxImageBytes: 0)
     var catalog = true
-    var clock = SyncClock.system
+    var clock = WallClock.system
     var configureUpstream: @Sendable (inout UpstreamConfiguration) -> Void = { _ in }
 }

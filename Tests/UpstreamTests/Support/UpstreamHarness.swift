@@ -18,6 +18,8 @@ struct UpstreamHarness: Sendable {
     let tokens: RecordingTokenPersistence
     let spend: InMemorySpendLedger
     let configuration: UpstreamConfiguration
+    /// The client's clock (the machine's unless a test moves its own).
+    let clock: WallClock
     let client: RetailDigitalsClient
 
     /// A small catalog, a generous account (so only the tests about budgets meet them), a manual
@@ -35,12 +37,12 @@ struct UpstreamHarness: Sendable {
         return configuration
     }
 
-    /// Fast retries and short deadlines, for tests.
+    /// Fast retries; timeouts and deadlines only a hang reaches (tests of them set their own).
     static func upstreamConfiguration(baseURL: String, apiKey: String = apiKey) -> UpstreamConfiguration {
         UpstreamConfiguration(
             baseURL: baseURL, credentials: UpstreamCredentials(clientID: clientID, apiKey: Secret(apiKey)),
             include: [.productMeta, .images], variants: [.front], dailyCreditLimit: nil, scanReserve: 0.2,
-            requestTimeout: .seconds(5), callDeadline: .seconds(15), maxImageBytes: 10 << 20,
+            requestTimeout: .seconds(30), callDeadline: .seconds(60), maxImageBytes: 10 << 20,
             retry: RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50)),
             lowCreditWarning: nil)
     }
@@ -48,7 +50,7 @@ struct UpstreamHarness: Sendable {
     /// Runs `body` with a fresh sandbox and client.
     static func run<T>(
         _ sandboxConfiguration: SandboxConfiguration = sandboxConfiguration(),
-        tokens: RecordingTokenPersistence = RecordingTokenPersistence(),
+        tokens: RecordingTokenPersistence = RecordingTokenPersistence(), clock: WallClock = .system,
         configure: (inout UpstreamConfiguration) -> Void = { _ in },
         _ body: (UpstreamHarness) async throws -> T
     ) async throws -> T {
@@ -60,10 +62,10 @@ struct UpstreamHarness: Sendable {
             let spend = InMemorySpendLedger()
             let client = RetailDigitalsClient(
                 configuration: configuration, httpClient: SandboxTestClient.http, tokens: tokens, spend: spend,
-                logger: logs.logger(), metrics: metrics)
+                logger: logs.logger(), metrics: metrics, clock: clock)
             let harness = UpstreamHarness(
                 sandbox: sandbox, logs: logs, metrics: metrics, tokens: tokens, spend: spend,
-                configuration: configuration, client: client)
+                configuration: configuration, clock: clock, client: client)
             return try await body(harness)
         }
     }
@@ -77,7 +79,7 @@ struct UpstreamHarness: Sendable {
         configure(&configuration)
         return RetailDigitalsClient(
             configuration: configuration, httpClient: httpClient, tokens: tokens, spend: InMemorySpendLedger(),
-            logger: logs.logger("second-client"), metrics: RecordingMetrics())
+            logger: logs.logger("second-client"), metrics: RecordingMetrics(), clock: clock)
     }
 
     /// The ledger entries of `endpoint`.
