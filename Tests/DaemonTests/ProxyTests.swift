@@ -93,7 +93,7 @@ struct ProxyTests {
             let walkIn = try #require(world.sandbox.products.first { $0.variants.contains(.front) })
             let scan = try await world.get("/v1/products/\(walkIn.barcode)")
             #expect(scan.status == 503 && scan.json?["error"]?["code"]?.stringValue == "upstream_unavailable")
-            try await world.waitFor("status to name the proxy") {
+            try await eventually("status to name the proxy") {
                 let upstream = try await world.get("/v1/status").json?["upstream"]
                 let error = upstream?["last_error"]?.stringValue ?? ""
                 return upstream?["auth"]?.stringValue == "unreachable"
@@ -111,7 +111,7 @@ struct ProxyTests {
             ) { world in
                 let walkIn = try #require(world.sandbox.products.first { $0.variants.contains(.front) })
                 #expect(try await world.get("/v1/products/\(walkIn.barcode)").status == 503)
-                try await world.waitFor("status to name the proxy") {
+                try await eventually("status to name the proxy") {
                     let error = try await world.get("/v1/status").json?["upstream"]?["last_error"]?.stringValue ?? ""
                     return error.contains("through the proxy http://[redacted]@127.0.0.1:\(proxy.port)")
                 }

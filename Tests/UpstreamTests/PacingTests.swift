@@ -69,20 +69,11 @@ struct PacingTests {
         let local = ManualClock()
         let sandbox = UpstreamHarness.sandboxConfiguration(requestsPerMinute: 4, clock: server)
         try await UpstreamHarness.run(sandbox, clock: local.wallClock) { harness in
-            let time = Task {
-                while !Task.isCancelled {
-                    if let wake = local.nextWake {
-                        let step = max(0.001, wake.timeIntervalSince(local.now))
-                        server.advance(by: .milliseconds(Int64(step * 1000) + 1))
-                        local.advance(by: .milliseconds(Int64(step * 1000) + 1))
-                    }
-                    try? await Task.sleep(for: .milliseconds(1))
+            try await local.passingShortWaits(upTo: .seconds(60), following: server) {
+                for page in 1...5 {
+                    _ = try await harness.client.listChanges(
+                        updatedSince: nil, page: page, perPage: 2, purpose: .sync, deadline: .seconds(30))
                 }
-            }
-            defer { time.cancel() }
-            for page in 1...5 {
-                _ = try await harness.client.listChanges(
-                    updatedSince: nil, page: page, perPage: 2, purpose: .sync, deadline: .seconds(30))
             }
             let listings = harness.ledger(.listing)
             #expect(listings.count == 5)
