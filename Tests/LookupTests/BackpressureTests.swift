@@ -16,7 +16,7 @@ struct BackpressureTests {
     @Test(
         "Pipelined image requests never read stop being answered, and the connection is closed after the idle timeout")
     func pipelinedNeverRead() async throws {
-        try await LookupHarness.run(configure: { $0.idleTimeout = .seconds(3) }) { harness in
+        try await LookupHarness.run(configure: { $0.idleTimeout = .seconds(5) }) { harness in
             try await harness.seed("017000161563", images: [.front: Self.jpeg])
             let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
             defer { close(fd) }

@@ -21,7 +21,7 @@ struct RobustnessTests {
 
     @Test("An idle keep-alive connection is closed after the idle timeout")
     func idleTimeout() async throws {
-        try await LookupHarness.run(configure: { $0.idleTimeout = .milliseconds(1500) }) { harness in
+        try await LookupHarness.run(configure: { $0.idleTimeout = .seconds(5) }) { harness in
             let outcome = try await SocketHTTP.exchange(
                 harness.socket, chunks: [SocketHTTP.requestBytes("GET", "/healthz")], expecting: 2,
                 timeout: .seconds(60)
