@@ -14,7 +14,7 @@ extension ManualClock {
                 sandbox?.advance(by: step)
                 advance(by: step)
             }
-            try? await Task.sleep(for: .milliseconds(1))
+            try? await Task.sleep(for: .milliseconds(2))
         }
     }
 
