@@ -15,10 +15,13 @@ enum ImageTools {
 
     static let installed = ["djpeg", "rdjpgcom", "pngcheck"].allSatisfy { path($0) != nil }
 
-    /// Runs `tool` with `arguments`; its exit status and everything it printed.
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let (termination, output) = try SpawnedProcess.output(of: try #require(path(tool)), arguments)
-        return (termination.status, output)
+    /// Runs `tool` with `arguments` off the cooperative pool; its exit status and everything it printed.
+    static func run(_ tool: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let executable = try #require(path(tool))
+        return try await offThePool {
+            let (termination, output) = try SpawnedProcess.output(of: executable, arguments)
+            return (termination.status, output)
+        }
     }
 }
 
@@ -43,11 +46,11 @@ struct ImagesDecoderTests {
                     let path = directory.appending("\(variant)-\(index).jpg")
                     let decoded = directory.appending("decoded.ppm")
                     try Data(bytes).write(to: URL(fileURLWithPath: path))
-                    let run = try ImageTools.run("djpeg", ["-pnm", "-outfile", decoded, path])
+                    let run = try await ImageTools.run("djpeg", ["-pnm", "-outfile", decoded, path])
                     #expect(run.status == 0, "djpeg \(variant) \(index): \(run.output)")
                     let header = try Data(contentsOf: URL(fileURLWithPath: decoded)).prefix(15)
                     #expect(String(decoding: header, as: UTF8.self) == "P6\n320 320\n255\n")
-                    let comment = try ImageTools.run("rdjpgcom", [path])
+                    let comment = try await ImageTools.run("rdjpgcom", [path])
                     #expect(comment.status == 0 && comment.output.hasPrefix("watermark=rdwm1:"))
                     #expect(comment.output.contains(try ImagesStructure(bytes).comment.prefix(60)))
                 }
@@ -62,7 +65,7 @@ struct ImagesDecoderTests {
                 for (index, bytes) in files(variant).enumerated() {
                     let path = directory.appending("\(variant)-\(index).png")
                     try Data(bytes).write(to: URL(fileURLWithPath: path))
-                    let run = try ImageTools.run("pngcheck", ["-t", path])
+                    let run = try await ImageTools.run("pngcheck", ["-t", path])
                     #expect(run.status == 0, "pngcheck \(variant) \(index): \(run.output.prefix(500))")
                     #expect(run.output.contains("OK: \(path) (320x320,"))
                     #expect(run.output.contains(try ImagesStructure(bytes).comment.prefix(60)))
@@ -77,12 +80,12 @@ struct ImagesDecoderTests {
             let jpeg = SandboxImages.render(barcode: "017000161563", variant: .front, version: 1, clientID: "c")
             let cut = directory.appending("cut.jpg")
             try Data(jpeg.dropLast(2_000)).write(to: URL(fileURLWithPath: cut))
-            #expect(try ImageTools.run("djpeg", ["-outfile", "/dev/null", cut]).status != 0)
+            #expect(try await ImageTools.run("djpeg", ["-outfile", "/dev/null", cut]).status != 0)
             var png = SandboxImages.render(barcode: "017000161563", variant: .backClean, version: 1, clientID: "c")
             png[png.count - 100] ^= 0x01  // inside the last IDAT
             let damaged = directory.appending("damaged.png")
             try Data(png).write(to: URL(fileURLWithPath: damaged))
-            #expect(try ImageTools.run("pngcheck", [damaged]).status != 0)
+            #expect(try await ImageTools.run("pngcheck", [damaged]).status != 0)
         }
     }
 }

@@ -26,9 +26,10 @@ struct LookupHarness: Sendable {
         defer { directory.remove() }
         let database = try await Database.open(directory: directory.appending("state"), logger: Logger.quiet)
         var configuration = LookupConfiguration.testing(socketPath: directory.appending("l.sock"))
-        // Generous: a scripted fetch on a busy machine must not race the deadline. The test of the
-        // deadline itself sets a short one.
-        configuration.liveTimeout = .seconds(10)
+        // Generous: a scripted fetch, or a request a test holds, on a busy machine must not race a
+        // deadline. The tests of the deadlines set short ones.
+        configuration.liveTimeout = .seconds(30)
+        configuration.requestTimeout = .seconds(60)
         configure(&configuration)
         let backend = ScriptedBackend(database: database)
         let server = LookupServer(
