@@ -46,7 +46,7 @@ extension ShelfPusher {
                 switch result {
                 case .ok:
                     failures += 1
-                    try await Task.sleep(for: backoff.delay(failures: failures, retryAfter: nil))
+                    try await Task.sleep(for: backoff.delay(attempt: failures, retryAfter: nil))
                     continue
                 case .retry(let retryAfter, _):
                     failures += 1
